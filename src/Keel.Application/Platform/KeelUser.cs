@@ -15,6 +15,9 @@ public sealed class KeelUser : IdentityUser<Guid>, IAudited, IVersioned
     public Guid? BusinessUnitId { get; set; }
     public Guid? ManagerId { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>When the last failed sign-in happened: failures older than the lockout window no longer count.</summary>
+    public DateTime? LastFailedSignInAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public long Version { get; set; }
 }

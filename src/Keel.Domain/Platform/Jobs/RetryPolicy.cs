@@ -15,4 +15,10 @@ public sealed record RetryPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpan M
     }
 
     public bool IsExhausted(int attemptsMade) => attemptsMade >= MaxAttempts;
+
+    /// <summary>What becomes of a job whose attempt number <paramref name="attemptsMade"/> failed at <paramref name="failedAtUtc"/>.</summary>
+    public RetryDecision AfterFailure(int attemptsMade, DateTime failedAtUtc) =>
+        IsExhausted(attemptsMade)
+            ? RetryDecision.DeadLetter
+            : RetryDecision.RetryAt(failedAtUtc + DelayAfter(attemptsMade));
 }

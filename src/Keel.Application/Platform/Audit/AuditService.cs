@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using Keel.Application.Data;
+using Keel.Application.Platform.Paging;
+using Keel.Domain.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keel.Application.Platform.Audit;
+
+public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? UserName = null, DateTime? From = null, DateTime? To = null);
+
+public sealed record AuditView(long Id, DateTime At, string UserName, string EntityType, string EntityId, string Action, IReadOnlyDictionary<string, FieldChangeView> Changes);
+
+public sealed record FieldChangeView(JsonElement? Before, JsonElement? After);
+
+/// <summary>Reads the append-only audit trail, newest first. There is deliberately no way to change it.</summary>
+public sealed class AuditService(KeelDb db)
+{
+    public async Task<Result<Page<AuditView>>> ListAsync(AuditFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        page.Validate(errors);
+        long? before = null;
+        if (page.Cursor is not null)
+        {
+            if (long.TryParse(page.Cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                before = id;
+            }
+            else
+            {
+                errors.Add("cursor", "is not a valid cursor.");
+            }
+        }
+        if (page.Sort is not null and not "-at")
+        {
+            errors.Add("sort", "the audit trail is always newest first (-at).");
+        }
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+        var query = db.Set<AuditEntry>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.EntityType))
+        {
+            query = query.Where(a => a.EntityType == filter.EntityType);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.EntityId))
+        {
+            query = query.Where(a => a.EntityId == filter.EntityId);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.UserName))
+        {
+            query = query.Where(a => a.UserName == filter.UserName);
+        }
+        if (filter.From is { } from)
+        {
+            query = query.Where(a => a.At >= from);
+        }
+        if (filter.To is { } to)
+        {
+            query = query.Where(a => a.At < to);
+        }
+        if (before is { } b)
+        {
+            query = query.Where(a => a.Id < b);
+        }
+        var limit = page.EffectiveLimit;
+        var rows = await query.OrderByDescending(a => a.Id).Take(limit + 1).ToListAsync(ct);
+        var next = rows.Count > limit ? rows[limit - 1].Id.ToString(CultureInfo.InvariantCulture) : null;
+        return new Page<AuditView>(rows.Take(limit).Select(View).ToList(), next);
+    }
+
+    /// <summary>The history of one record, for its History tab.</summary>
+    public Task<Result<Page<AuditView>>> HistoryAsync(string entityType, Guid id, PageRequest page, CancellationToken ct) =>
+        ListAsync(new AuditFilter(entityType, id.ToString()), page, ct);
+
+    private static AuditView View(AuditEntry a) =>
+        new(a.Id, a.At, a.UserName, a.EntityType, a.EntityId, a.Action.ToString(),
+            JsonSerializer.Deserialize<Dictionary<string, FieldChangeView>>(a.Changes) ?? []);
+}

@@ -1,0 +1,50 @@
+using Keel.Domain.Platform;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Keel.Web.Api;
+
+/// <summary>The one place where a use case's <see cref="Error"/> becomes an HTTP answer (RFC 9457 ProblemDetails).</summary>
+public static class ApiResults
+{
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.IllegalTransition => StatusCodes.Status409Conflict,
+        ErrorKind.ConcurrencyConflict => StatusCodes.Status412PreconditionFailed,
+        ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+    };
+
+    public static ProblemHttpResult Problem(Error error)
+    {
+        var status = StatusOf(error.Kind);
+        ProblemDetails problem = error.Fields is { Count: > 0 } fields
+            ? new HttpValidationProblemDetails(fields.ToDictionary(f => f.Key, f => f.Value))
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = TitleOf(error.Kind);
+        problem.Detail = error.Message;
+        problem.Extensions["code"] = error.Code;
+        if (error.Allowed is { } allowed)
+        {
+            problem.Extensions["allowed"] = allowed;
+        }
+        return TypedResults.Problem(problem);
+    }
+
+    private static string TitleOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => "The request is not valid.",
+        ErrorKind.Unauthorized => "Authentication failed.",
+        ErrorKind.Forbidden => "You may not do this.",
+        ErrorKind.NotFound => "Not found.",
+        ErrorKind.Conflict => "Conflict.",
+        ErrorKind.IllegalTransition => "Illegal transition.",
+        ErrorKind.ConcurrencyConflict => "The record has changed.",
+        ErrorKind.PreconditionRequired => "If-Match required.",
+    };
+}

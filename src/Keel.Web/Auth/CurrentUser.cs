@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Keel.Application.Platform;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace Keel.Web.Auth;
+
+/// <summary>
+/// The acting user for use cases. An HTTP request sets it from HttpContext.User (middleware below);
+/// an interactive Blazor circuit, which has no HttpContext, sets it from its authentication state.
+/// </summary>
+internal sealed class CurrentUser : ICurrentUser
+{
+    public ClaimsPrincipal Principal { get; set; } = new(new ClaimsIdentity());
+
+    public Guid? UserId => Principal.UserId();
+    public string UserName => Principal.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "unknown" : "anonymous";
+    public bool IsInRole(string role) => Principal.IsInRole(role);
+}
+
+internal sealed class CurrentUserMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context, CurrentUser current)
+    {
+        current.Principal = context.User;
+        return next(context);
+    }
+}
+
+internal sealed class CurrentUserCircuitHandler(CurrentUser current, AuthenticationStateProvider authentication) : CircuitHandler, IDisposable
+{
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        authentication.AuthenticationStateChanged += OnChanged;
+        current.Principal = (await authentication.GetAuthenticationStateAsync()).User;
+    }
+
+    private async void OnChanged(Task<AuthenticationState> state)
+    {
+        try
+        {
+            current.Principal = (await state).User;
+        }
+        catch (InvalidOperationException)
+        {
+            current.Principal = new ClaimsPrincipal(new ClaimsIdentity());
+        }
+    }
+
+    public void Dispose() => authentication.AuthenticationStateChanged -= OnChanged;
+}

@@ -1,0 +1,40 @@
+using Keel.Web.Api.Platform;
+using Keel.Web.Auth;
+using Keel.Web.Components;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace Keel.Web.Hosting;
+
+/// <summary>The request pipeline and every endpoint, in order.</summary>
+public static class KeelPipeline
+{
+    public static WebApplication UseKeel(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(ProblemCodes.WriteForApiAsync);
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
+        app.UseMiddleware<ReadOnlyTokenGuard>();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Keel API")).AllowAnonymous();
+
+        app.MapAuthApi();
+        app.MapMeApi();
+        app.MapPeopleApi();
+        app.MapTeamsApi();
+        app.MapBusinessUnitsApi();
+        app.MapAuditApi();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
