@@ -75,7 +75,9 @@ public sealed class AuditService(KeelDb db)
     public Task<Result<Page<AuditView>>> HistoryAsync(string entityType, Guid id, PageRequest page, CancellationToken ct) =>
         ListAsync(new AuditFilter(entityType, id.ToString()), page, ct);
 
+    /// <summary>Field names are shown as the API names them (camelCase), whatever the entity calls them.</summary>
     private static AuditView View(AuditEntry a) =>
         new(a.Id, a.At, a.UserName, a.EntityType, a.EntityId, a.Action.ToString(),
-            JsonSerializer.Deserialize<Dictionary<string, FieldChangeView>>(a.Changes) ?? []);
+            (JsonSerializer.Deserialize<Dictionary<string, FieldChangeView>>(a.Changes) ?? [])
+                .ToDictionary(c => JsonNamingPolicy.CamelCase.ConvertName(c.Key), c => c.Value, StringComparer.Ordinal));
 }

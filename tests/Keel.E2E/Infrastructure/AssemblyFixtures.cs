@@ -1,0 +1,3 @@
+using Keel.E2E.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(BrowserFixture))]

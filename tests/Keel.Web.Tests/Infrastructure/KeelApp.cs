@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Keel.Application.Data;
+using Keel.Application.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Keel.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real Keel host in memory, on its own clone of the migrated database, seeded with the tiny demo
+/// organization (the demo accounts of API.md, one shared password). Time is a FakeTimeProvider the test moves.
+/// </summary>
+public sealed class KeelApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-Password-2026";
+
+    private readonly TestDatabase _database;
+
+    private KeelApp(TestDatabase database) => _database = database;
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    public static async Task<KeelApp> StartAsync(DatabaseFixture databases, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        var database = await databases.CreateAsync(provider, TestContext.Current.CancellationToken);
+        var app = new KeelApp(database);
+        _ = app.Server; // start now, so migrations and seeding are done before the first request
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.UseSetting("Keel:Demo:Seed", "true");
+        builder.UseSetting("Keel:Demo:Profile", "tiny");
+        builder.UseSetting("Keel:Demo:Password", Password);
+        builder.UseSetting("Keel:Jobs:Enabled", "false");
+        builder.UseSetting("Keel:Limits:MaxRequestBodyBytes", "65536");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    /// <summary>An HTTP client carrying a fresh API token of the demo account <paramref name="userName"/>.</summary>
+    public async Task<HttpClient> ClientForAsync(string userName, string[]? scopes = null)
+    {
+        var client = CreateClient();
+        var token = await TokenForAsync(userName, scopes);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<string> TokenForAsync(string userName, string[]? scopes = null, int? days = null)
+    {
+        using var anonymous = CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/tokens",
+            new { userName, password = Password, scopes, expiresInDays = days }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenBody>(TestContext.Current.CancellationToken);
+        return body!.Token;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private sealed record TokenBody(string Token);
+}
