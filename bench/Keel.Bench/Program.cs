@@ -1,0 +1,16 @@
+using Keel.Bench;
+
+// Benchmarks are programs, not timed tests: each prints its figures as ratios against a baseline
+// measured in the same run, because this machine's speed varies from run to run.
+var name = args.FirstOrDefault() ?? "paging";
+return name switch
+{
+    "paging" => await PagingBench.RunAsync(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Keel.Bench -- paging [--rows N]");
+    return 2;
+}
