@@ -13,6 +13,7 @@ public static class KeelPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(ProblemCodes.WriteForApiAsync);
+        app.UseMiddleware<RequestSizeLimit>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();

@@ -25,7 +25,6 @@ public static class KeelWebSetup
 
         // Package static files (MudBlazor, Blazor) are served from the build output too, not only in Development.
         builder.WebHost.UseStaticWebAssets();
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Keel:Limits:MaxRequestBodyBytes") ?? 10 * 1024 * 1024);
         if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.AddJsonConsole();
@@ -111,6 +110,8 @@ public static class KeelWebSetup
     private static void AddApi(IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Unreadable bodies and parameters become exceptions in every environment, answered by ApiExceptionHandler.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Customize);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
