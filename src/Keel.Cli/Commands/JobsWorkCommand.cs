@@ -5,6 +5,7 @@ using Keel.Application.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Keel.Cli.Commands;
 
@@ -28,6 +29,8 @@ internal static class JobsWorkCommand
             Args = [],
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
+        // Every poll is a query: EF's command log would drown out the job lines.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ICurrentUser>(SystemUser.Instance);
         builder.Services.AddKeelDb(builder.Configuration);

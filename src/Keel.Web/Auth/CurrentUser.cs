@@ -8,14 +8,22 @@ namespace Keel.Web.Auth;
 /// <summary>
 /// The acting user for use cases. An HTTP request sets it from HttpContext.User (middleware below);
 /// an interactive Blazor circuit, which has no HttpContext, sets it from its authentication state.
+/// A scope that neither touched (a background job) acts as the system.
 /// </summary>
 internal sealed class CurrentUser : ICurrentUser
 {
-    public ClaimsPrincipal Principal { get; set; } = new(new ClaimsIdentity());
+    public ClaimsPrincipal? Principal { get; set; }
 
-    public Guid? UserId => Principal.UserId();
-    public string UserName => Principal.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "unknown" : "anonymous";
-    public bool IsInRole(string role) => Principal.IsInRole(role);
+    public Guid? UserId => Principal?.UserId();
+
+    public string UserName => Principal switch
+    {
+        null => SystemUser.Instance.UserName,
+        { Identity.IsAuthenticated: true } => Principal.Identity.Name ?? "unknown",
+        _ => "anonymous",
+    };
+
+    public bool IsInRole(string role) => Principal is null ? SystemUser.Instance.IsInRole(role) : Principal.IsInRole(role);
 }
 
 internal sealed class CurrentUserMiddleware(RequestDelegate next)

@@ -33,6 +33,7 @@ public static class KeelPipeline
         app.MapTeamsApi();
         app.MapBusinessUnitsApi();
         app.MapAuditApi();
+        app.MapJobsApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

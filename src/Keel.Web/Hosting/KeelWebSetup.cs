@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Accounts;
+using Keel.Application.Platform.Jobs;
 using Keel.Web.Api.Platform;
 using Keel.Web.Auth;
 using Keel.Web.Components;
@@ -35,6 +36,7 @@ public static class KeelWebSetup
         services.AddPlatformUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
+        services.AddKeelJobs(configuration);
 
         AddAccounts(services);
         AddApi(services);

@@ -1,6 +1,9 @@
 namespace Keel.Application.Platform.Jobs;
 
-/// <summary>A job to enqueue. <paramref name="DedupeKey"/>: at most one job ever carries it; enqueuing it again returns the first job's id.</summary>
+/// <summary>
+/// A job to enqueue. <paramref name="DedupeKey"/>: while a job with this key is kept (until its success is older than
+/// Keel:Jobs:RetainSucceededFor), enqueuing the key again adds nothing and returns that job's id.
+/// </summary>
 public sealed record JobRequest(string Type, object? Payload = null, DateTime? RunAt = null, string? DedupeKey = null);
 
 /// <summary>

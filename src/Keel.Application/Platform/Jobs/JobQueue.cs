@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Keel.Application.Data;
 using Keel.Domain.Platform.Jobs;
@@ -20,9 +21,8 @@ internal sealed class JobQueue(KeelDb db, TimeProvider time, JobHandlerRegistry 
 
         // A plain INSERT rather than Add + SaveChanges: it leaves the caller's other pending changes alone,
         // and ON CONFLICT DO NOTHING makes a repeated dedupe key a no-op on both providers without aborting a transaction.
-        var inserted = await db.Database.ExecuteSqlRawAsync(
-            JobSql.For(db).Insert,
-            [id, request.Type, payload, runAt, now.UtcDateTime, (object?)request.DedupeKey ?? DBNull.Value],
+        var inserted = await db.Database.ExecuteSqlAsync(
+            FormattableStringFactory.Create(JobSql.For(db).Insert, id, request.Type, payload, runAt, now.UtcDateTime, request.DedupeKey),
             cancellationToken);
         if (inserted == 1 || request.DedupeKey is null)
         {

@@ -60,24 +60,26 @@ internal sealed class JobRunner(
     private async Task<(Outcome Outcome, string? Error, RetryPolicy Policy)> InvokeHandlerAsync(Job job, CancellationToken token)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var handler = handlers.Resolve(scope.ServiceProvider, job.Type);
-        if (handler is null)
-        {
-            return (Outcome.Failed, $"No handler for job type '{job.Type}' on node {options.Value.EffectiveNodeName}.", RetryPolicy.Default);
-        }
+        IJobHandler? handler = null;
         try
         {
+            // Resolved inside the try: a handler whose dependencies cannot be built fails (and dead-letters) like any other.
+            handler = handlers.Resolve(scope.ServiceProvider, job.Type);
+            if (handler is null)
+            {
+                return (Outcome.Failed, $"No handler for job type '{job.Type}' on node {options.Value.EffectiveNodeName}.", RetryPolicy.Default);
+            }
             var context = new JobContext(job.Id, job.Type, job.Payload, job.Attempts, options.Value.EffectiveNodeName);
             await handler.RunAsync(context, token);
             return (Outcome.Succeeded, null, handler.RetryPolicy);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            return (Outcome.Interrupted, null, handler.RetryPolicy);
+            return (Outcome.Interrupted, null, handler?.RetryPolicy ?? RetryPolicy.Default);
         }
         catch (Exception e)
         {
-            return (Outcome.Failed, e.ToString(), handler.RetryPolicy);
+            return (Outcome.Failed, e.ToString(), handler?.RetryPolicy ?? RetryPolicy.Default);
         }
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Keel.Application.Platform.Jobs;
 
 /// <summary>Bound from <c>Keel:Jobs</c>. Every node enqueues; only nodes with <see cref="Enabled"/> run jobs.</summary>
@@ -20,6 +22,9 @@ public sealed class JobsOptions
     /// <summary>The most jobs this node claims and runs at the same time.</summary>
     public int BatchSize { get; set; } = 4;
 
+    /// <summary>How long succeeded jobs stay visible to admins before the hourly clean-up deletes them.</summary>
+    public TimeSpan RetainSucceededFor { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Shown as the lease owner; defaults to machine name and process id, unique per running process.</summary>
     public string? NodeName { get; set; }
 
@@ -40,9 +45,20 @@ public sealed class JobsOptions
         {
             yield return "Keel:Jobs:BatchSize must be between 1 and 100.";
         }
+        if (RetainSucceededFor < TimeSpan.Zero)
+        {
+            yield return "Keel:Jobs:RetainSucceededFor must not be negative.";
+        }
         if (EffectiveNodeName.Length > Domain.Platform.Jobs.Job.MaxLeaseOwnerLength)
         {
             yield return "Keel:Jobs:NodeName is too long.";
         }
     }
+}
+
+/// <summary>Refuses to start a node with nonsensical job settings, naming each problem.</summary>
+internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, JobsOptions options) =>
+        options.Problems().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

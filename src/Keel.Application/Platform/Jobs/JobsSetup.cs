@@ -2,6 +2,7 @@ using Keel.Domain.Platform.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Keel.Application.Platform.Jobs;
 
@@ -15,8 +16,8 @@ public static class JobsSetup
     {
         services.AddOptions<JobsOptions>()
             .Bind(configuration.GetSection(JobsOptions.Section))
-            .Validate(o => !o.Problems().Any(), "Keel:Jobs is invalid: check PollInterval, LeaseDuration, BatchSize and NodeName.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JobHandlerRegistry>();
         services.TryAddSingleton<JobRunner>();
@@ -25,7 +26,11 @@ public static class JobsSetup
         services.TryAddScoped<JobLeases>();
         services.TryAddScoped<IJobQueue, JobQueue>();
         services.TryAddScoped<JobAdminService>();
+        // Every area's handlers belong here (or in an Add…Jobs() called from here), so that the web app and a dedicated
+        // `keel jobs work` node run the same set.
         services.AddJobHandler<ProbeJobHandler>();
+        services.AddJobHandler<JobsCleanupHandler>();
+        services.AddRecurringJob(JobsCleanupHandler.JobType, JobsCleanupHandler.JobType, JobsCleanupHandler.Schedule);
         services.AddHostedService<JobWorkerService>();
         return services;
     }

@@ -32,7 +32,10 @@ public sealed class Job
     public string? LeaseOwner { get; set; }
 
     public DateTime? LeaseExpiresAt { get; set; }
+
+    /// <summary>The latest failure, kept after a later success so that admins can see a job needed retries.</summary>
     public string? LastError { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>When the latest attempt started.</summary>
@@ -40,6 +43,6 @@ public sealed class Job
 
     public DateTime? CompletedAt { get; set; }
 
-    /// <summary>Optional; at most one job ever carries a given key, so enqueuing the same key again is a no-op.</summary>
+    /// <summary>Optional and unique: enqueuing a key that an existing job carries is a no-op.</summary>
     public string? DedupeKey { get; set; }
 }
