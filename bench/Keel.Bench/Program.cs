@@ -6,6 +6,7 @@ var name = args.FirstOrDefault() ?? "paging";
 return name switch
 {
     "paging" => await PagingBench.RunAsync(args.Skip(1).ToArray()),
+    "impact" => ImpactBench.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
