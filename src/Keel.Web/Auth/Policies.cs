@@ -15,15 +15,50 @@ public static class Policies
     /// <summary>IT staff: everyone with a working role beyond Requester and Executive.</summary>
     public const string Staff = nameof(Staff);
 
+    /// <summary>The requester portal: every signed-in person.</summary>
+    public const string Portal = nameof(Portal);
+
+    public const string Work = nameof(Work);
+    public const string Problems = nameof(Problems);
+    public const string Changes = nameof(Changes);
+    public const string Services = nameof(Services);
+    public const string Cockpit = nameof(Cockpit);
+    public const string Reports = nameof(Reports);
+
     public static readonly string[] StaffRoles =
     [
         Roles.Agent, Roles.TeamLead, Roles.ProblemManager, Roles.ChangeManager, Roles.CabMember,
         Roles.ServiceOwner, Roles.ItLeader, Roles.Admin,
     ];
 
-    public static void Configure(AuthorizationBuilder builder) => builder
-        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
-        .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
-        .AddPolicy(Staff, p => p.RequireRole(StaffRoles));
+    /// <summary>
+    /// The roles that may open each area of the UI. The pages require these policies and the navigation
+    /// shows a link only to the same roles, so a link never leads to "access denied".
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> AreaRoles = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [Work] = [Roles.Agent, Roles.TeamLead, Roles.Admin],
+        [Problems] = [Roles.ProblemManager, Roles.Agent, Roles.TeamLead, Roles.ItLeader, Roles.Admin],
+        [Changes] = [Roles.ChangeManager, Roles.CabMember, Roles.Agent, Roles.TeamLead, Roles.ItLeader, Roles.Admin],
+        [Services] = [Roles.ServiceOwner, Roles.ItLeader, Roles.Admin],
+        [Cockpit] = [Roles.ItLeader, Roles.Admin],
+        [Reports] = [Roles.Executive, Roles.ItLeader, Roles.Admin],
+        [Admin] = [Roles.Admin],
+    };
+
+    /// <summary>The roles of an area as the comma-separated list that <c>AuthorizeView Roles</c> takes.</summary>
+    public static string RolesOf(string area) => string.Join(',', AreaRoles[area]);
+
+    public static void Configure(AuthorizationBuilder builder)
+    {
+        builder
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Portal, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Staff, p => p.RequireRole(StaffRoles));
+        foreach (var (area, roles) in AreaRoles)
+        {
+            builder.AddPolicy(area, p => p.RequireRole(roles));
+        }
+    }
 }

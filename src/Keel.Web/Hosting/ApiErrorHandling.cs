@@ -71,8 +71,7 @@ internal static class ProblemCodes
         var http = context.HttpContext;
         if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
-            await context.Next(http);
-            return;
+            return; // pages: the re-execute handler outside this one shows the not-found page
         }
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         var status = http.Response.StatusCode;

@@ -12,6 +12,9 @@ public static class KeelPipeline
     public static WebApplication UseKeel(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // Pages answer an unknown address with the not-found page (the status stays 404). Registered outside the
+        // API's handler below, which answers /api paths first with ProblemDetails, so the API never gets HTML.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStatusCodePages(ProblemCodes.WriteForApiAsync);
         app.UseMiddleware<RequestSizeLimit>();
         app.UseRateLimiter();

@@ -37,7 +37,7 @@ public sealed class DatabaseFixture : IAsyncDisposable
         sqliteFolder = new(() =>
         {
             RemoveAbandonedSqliteFolders();
-            return Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), SqliteFolderPrefix + run)).FullName;
+            return Directory.CreateDirectory(Path.Combine(TestEnvironment.TempRoot, SqliteFolderPrefix + run)).FullName;
         });
     }
 
@@ -90,7 +90,7 @@ public sealed class DatabaseFixture : IAsyncDisposable
     {
         try
         {
-            foreach (var old in Directory.EnumerateDirectories(Path.GetTempPath(), SqliteFolderPrefix + "*"))
+            foreach (var old in Directory.EnumerateDirectories(TestEnvironment.TempRoot, SqliteFolderPrefix + "*"))
             {
                 if (Directory.GetLastWriteTimeUtc(old) < DateTime.UtcNow.AddDays(-1))
                 {

@@ -3,13 +3,19 @@ namespace Keel.Application.Tests.Infrastructure;
 /// <summary>
 /// What scripts/test.sh tells the tests through the environment:
 /// <c>KEEL_TEST_POSTGRES</c> (an Npgsql connection string to a server where the tests may create databases),
-/// <c>KEEL_TEST_FAST=1</c> (SQLite only) and <c>KEEL_TEST_REQUIRE_POSTGRES=1</c> (a missing PostgreSQL fails).
+/// <c>KEEL_TEST_FAST=1</c> (SQLite only), <c>KEEL_TEST_REQUIRE_POSTGRES=1</c> (a missing PostgreSQL fails) and
+/// <c>KEEL_TEST_TMP</c> (a folder for test files that the script removes).
 /// </summary>
 public static class TestEnvironment
 {
     public const string PostgresVariable = "KEEL_TEST_POSTGRES";
     public const string FastVariable = "KEEL_TEST_FAST";
     public const string RequirePostgresVariable = "KEEL_TEST_REQUIRE_POSTGRES";
+    public const string TempVariable = "KEEL_TEST_TMP";
+
+    /// <summary>Where tests put their files: <c>KEEL_TEST_TMP</c> (scripts/test.sh removes it on exit, even after Ctrl-C) or the system temp folder.</summary>
+    public static string TempRoot =>
+        Environment.GetEnvironmentVariable(TempVariable) is { Length: > 0 } value ? Directory.CreateDirectory(value).FullName : Path.GetTempPath();
 
     public static string? PostgresConnectionString =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;

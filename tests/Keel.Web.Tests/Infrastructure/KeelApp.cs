@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Keel.Application.Data;
+using Keel.Application.Demo;
 using Keel.Application.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -28,7 +29,8 @@ public sealed class KeelApp : WebApplicationFactory<Program>
 
     public static async Task<KeelApp> StartAsync(DatabaseFixture databases, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = await databases.CreateAsync(provider, TestContext.Current.CancellationToken);
+        // The tiny organization is seeded once per run into a template; each app gets a copy of it.
+        var database = await databases.CreateAsync(provider, "tiny", SeedTinyAsync, TestContext.Current.CancellationToken);
         var app = new KeelApp(database);
         _ = app.Server; // start now, so migrations and seeding are done before the first request
         return app;
@@ -41,9 +43,7 @@ public sealed class KeelApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.UseSetting("Keel:Demo:Seed", "true");
-        builder.UseSetting("Keel:Demo:Profile", "tiny");
-        builder.UseSetting("Keel:Demo:Password", Password);
+        builder.UseSetting("Keel:Demo:Seed", "false");
         builder.UseSetting("Keel:Jobs:Enabled", "false");
         builder.UseSetting("Keel:Limits:MaxRequestBodyBytes", "65536");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
@@ -66,6 +66,12 @@ public sealed class KeelApp : WebApplicationFactory<Program>
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<TokenBody>(TestContext.Current.CancellationToken);
         return body!.Token;
+    }
+
+    private static async Task SeedTinyAsync(TestDatabase template, CancellationToken ct)
+    {
+        await using var db = template.NewDbContext();
+        await DemoSeeder.SeedAsync(db, DemoProfile.Tiny, Password, TimeProvider.System, ct);
     }
 
     public override async ValueTask DisposeAsync()

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Keel.Application.Platform.Audit;
 
-public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? UserName = null, DateTime? From = null, DateTime? To = null);
+/// <param name="ChildTypes">Also include lines of these entity types whose id starts with "EntityId/" (e.g. a team's memberships).</param>
+public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? UserName = null, DateTime? From = null, DateTime? To = null, IReadOnlyList<string>? ChildTypes = null);
 
 public sealed record AuditView(long Id, DateTime At, string UserName, string EntityType, string EntityId, string Action, IReadOnlyDictionary<string, FieldChangeView> Changes);
 
@@ -23,9 +24,9 @@ public sealed class AuditService(KeelDb db)
         long? before = null;
         if (page.Cursor is not null)
         {
-            if (long.TryParse(page.Cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            if (long.TryParse(page.Cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var cursorId))
             {
-                before = id;
+                before = cursorId;
             }
             else
             {
@@ -41,13 +42,22 @@ public sealed class AuditService(KeelDb db)
             return errors.ToError();
         }
         var query = db.Set<AuditEntry>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.EntityType))
+        if (filter.ChildTypes is { Count: > 0 } children && filter.EntityType is { } type && filter.EntityId is { } id)
         {
-            query = query.Where(a => a.EntityType == filter.EntityType);
+            var prefix = id + "/";
+            query = query.Where(a => (a.EntityType == type && a.EntityId == id)
+                || (children.Contains(a.EntityType) && a.EntityId.StartsWith(prefix)));
         }
-        if (!string.IsNullOrWhiteSpace(filter.EntityId))
+        else
         {
-            query = query.Where(a => a.EntityId == filter.EntityId);
+            if (!string.IsNullOrWhiteSpace(filter.EntityType))
+            {
+                query = query.Where(a => a.EntityType == filter.EntityType);
+            }
+            if (!string.IsNullOrWhiteSpace(filter.EntityId))
+            {
+                query = query.Where(a => a.EntityId == filter.EntityId);
+            }
         }
         if (!string.IsNullOrWhiteSpace(filter.UserName))
         {
@@ -71,9 +81,15 @@ public sealed class AuditService(KeelDb db)
         return new Page<AuditView>(rows.Take(limit).Select(View).ToList(), next);
     }
 
-    /// <summary>The history of one record, for its History tab.</summary>
+    /// <summary>Parts of a record that are stored as rows of their own and belong in its history.</summary>
+    private static readonly Dictionary<string, string[]> Children = new(StringComparer.Ordinal)
+    {
+        [nameof(Team)] = [nameof(TeamMember)],
+    };
+
+    /// <summary>The history of one record, for its History tab, including the rows that belong to it.</summary>
     public Task<Result<Page<AuditView>>> HistoryAsync(string entityType, Guid id, PageRequest page, CancellationToken ct) =>
-        ListAsync(new AuditFilter(entityType, id.ToString()), page, ct);
+        ListAsync(new AuditFilter(entityType, id.ToString(), ChildTypes: Children.GetValueOrDefault(entityType)), page, ct);
 
     /// <summary>Field names are shown as the API names them (camelCase), whatever the entity calls them.</summary>
     private static AuditView View(AuditEntry a) =>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Keel.Application.Platform.Organization;
 
 /// <summary>People and their accounts: the directory everyone reads, and the admin's user management.</summary>
-public sealed class PeopleService(KeelDb db, UserManager<KeelUser> users, TimeProvider time)
+public sealed class PeopleService(KeelDb db, UserManager<KeelUser> users, TimeProvider time, ICurrentUser actor)
 {
     private static readonly KeysetPager<KeelUser> Pager = new(u => u.Id,
         SortKey<KeelUser>.By("displayName", u => u.DisplayName), SortKey<KeelUser>.By("userName", u => u.UserName!));
@@ -120,8 +120,12 @@ public sealed class PeopleService(KeelDb db, UserManager<KeelUser> users, TimePr
         if (roles is not null)
         {
             var current = await users.GetRolesAsync(user);
-            await users.RemoveFromRolesAsync(user, current.Except(roles));
-            await users.AddToRolesAsync(user, roles.Except(current).Distinct());
+            if (!current.ToHashSet(StringComparer.Ordinal).SetEquals(roles))
+            {
+                await users.RemoveFromRolesAsync(user, current.Except(roles));
+                await users.AddToRolesAsync(user, roles.Except(current).Distinct());
+                await AuditRolesAsync(user.Id, current, roles, ct);
+            }
         }
         if (roles is not null || !user.IsActive)
         {
@@ -177,6 +181,26 @@ public sealed class PeopleService(KeelDb db, UserManager<KeelUser> users, TimePr
             current = await db.Users.Where(u => u.Id == id).Select(u => u.ManagerId).FirstOrDefaultAsync(ct);
         }
         return false;
+    }
+
+    /// <summary>Identity keeps roles in a link table of its own; the person's history shows the change by name.</summary>
+    private async Task AuditRolesAsync(Guid userId, IEnumerable<string> before, IEnumerable<string> after, CancellationToken ct)
+    {
+        var change = new Dictionary<string, object>
+        {
+            ["Roles"] = new { Before = before.Order(StringComparer.Ordinal).ToArray(), After = after.Distinct().Order(StringComparer.Ordinal).ToArray() },
+        };
+        db.Set<AuditEntry>().Add(new AuditEntry
+        {
+            At = time.GetUtcNow().UtcDateTime,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            EntityType = nameof(KeelUser),
+            EntityId = userId.ToString(),
+            Action = AuditAction.Updated,
+            Changes = System.Text.Json.JsonSerializer.Serialize(change),
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     private static Error IdentityErrors(IdentityResult result, string field) =>
