@@ -54,6 +54,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Opens a page and waits until its Blazor circuit is attached, so clicks are not lost.</summary>
+    public static async Task OpenInteractiveAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

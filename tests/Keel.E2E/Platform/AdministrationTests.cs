@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Keel.E2E.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Keel.E2E.Platform;
+
+public sealed class AdministrationTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Admin_CreatesBusinessUnit_ItAppearsWithItsCreationInTheHistory()
+    {
+        var page = await browser.SignInAsync("admin");
+        await BrowserFixture.OpenInteractiveAsync(page, "/admin/business-units");
+
+        await Field(page, "Name").FillAsync("Customer Service");
+        await Field(page, "Code").FillAsync("CS");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create business unit" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("/admin/business-units/", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByText("Customer Service").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Created").First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task StoredScript_InATeamDescription_IsShownAsTextAndNeverRuns()
+    {
+        var page = await browser.SignInAsync("admin");
+        var dialogs = 0;
+        page.Dialog += (_, dialog) =>
+        {
+            dialogs++;
+            _ = dialog.DismissAsync();
+        };
+        await BrowserFixture.OpenInteractiveAsync(page, "/admin/business-units");
+        await Field(page, "Name").FillAsync("Scripted <script>alert(1)</script>");
+        await Field(page, "Code").FillAsync("XSS");
+        await Field(page, "Description").FillAsync("<img src=x onerror=alert(2)>");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create business unit" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/admin/business-units/", StringComparison.Ordinal));
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByText("<img src=x onerror=alert(2)>").First).ToBeVisibleAsync();
+        dialogs.ShouldBe(0);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A text box by its label; MudBlazor appends "*" to the labels of required fields.</summary>
+    private static ILocator Field(IPage page, string label) =>
+        page.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex($"^{Regex.Escape(label)}\\*?$") });
+}
