@@ -36,6 +36,17 @@ public static class ApiResults
         return TypedResults.Problem(problem);
     }
 
+    /// <summary>200 with the record and its ETag, or the use case's error.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> WithETag<T>(HttpContext http, Result<T> result, Func<T, long> version)
+    {
+        if (!result.IsSuccess)
+        {
+            return Problem(result.Error!);
+        }
+        ETags.Set(http, version(result.Value!));
+        return TypedResults.Ok(result.Value!);
+    }
+
     private static string TitleOf(ErrorKind kind) => kind switch
     {
         ErrorKind.Validation => "The request is not valid.",

@@ -27,16 +27,8 @@ public static class BusinessUnitsApi
         return result.IsSuccess ? TypedResults.Ok(ListResponse<BusinessUnitView>.From(result.Value!)) : ApiResults.Problem(result.Error!);
     }
 
-    private static async Task<Results<Ok<BusinessUnitView>, ProblemHttpResult>> Get(Guid id, HttpContext http, BusinessUnitService units, CancellationToken ct)
-    {
-        var result = await units.GetAsync(id, ct);
-        if (!result.IsSuccess)
-        {
-            return ApiResults.Problem(result.Error!);
-        }
-        ETags.Set(http, result.Value!.Version);
-        return TypedResults.Ok(result.Value);
-    }
+    private static async Task<Results<Ok<BusinessUnitView>, ProblemHttpResult>> Get(Guid id, HttpContext http, BusinessUnitService units, CancellationToken ct) =>
+        ApiResults.WithETag(http, await units.GetAsync(id, ct), v => v.Version);
 
     private static async Task<Results<Ok<ListResponse<AuditView>>, ProblemHttpResult>> History(Guid id, [AsParameters] ListQuery query, BusinessUnitService units, AuditService audit, CancellationToken ct)
     {
@@ -71,13 +63,7 @@ public static class BusinessUnitsApi
         {
             return ApiResults.Problem(invalid);
         }
-        var result = await units.UpdateAsync(id, version.Value, changes, ct);
-        if (!result.IsSuccess)
-        {
-            return ApiResults.Problem(result.Error!);
-        }
-        ETags.Set(http, result.Value!.Version);
-        return TypedResults.Ok(result.Value);
+        return ApiResults.WithETag(http, await units.UpdateAsync(id, version.Value, changes, ct), v => v.Version);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, BusinessUnitService units, CancellationToken ct)

@@ -28,7 +28,7 @@ public static class PeopleApi
     }
 
     private static async Task<Results<Ok<PersonView>, ProblemHttpResult>> Get(Guid id, HttpContext http, PeopleService people, CancellationToken ct) =>
-        WithETag(http, await people.GetAsync(id, ct));
+        ApiResults.WithETag(http, await people.GetAsync(id, ct), v => v.Version);
 
     private static async Task<Results<Ok<ListResponse<AuditView>>, ProblemHttpResult>> History(Guid id, [AsParameters] ListQuery query, AuditService audit, CancellationToken ct)
     {
@@ -57,18 +57,8 @@ public static class PeopleApi
         {
             return ApiResults.Problem(invalid);
         }
-        return WithETag(http, await people.UpdateAsync(id, version.Value, changes, ct));
+        return ApiResults.WithETag(http, await people.UpdateAsync(id, version.Value, changes, ct), v => v.Version);
     }
 
     private static Ok<ListResponse<string>> ListRoles() => TypedResults.Ok(new ListResponse<string>(Keel.Domain.Platform.Roles.All, null));
-
-    private static Results<Ok<PersonView>, ProblemHttpResult> WithETag(HttpContext http, Keel.Domain.Platform.Result<PersonView> result)
-    {
-        if (!result.IsSuccess)
-        {
-            return ApiResults.Problem(result.Error!);
-        }
-        ETags.Set(http, result.Value!.Version);
-        return TypedResults.Ok(result.Value);
-    }
 }

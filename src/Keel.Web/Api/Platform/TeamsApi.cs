@@ -29,7 +29,7 @@ public static class TeamsApi
     }
 
     private static async Task<Results<Ok<TeamView>, ProblemHttpResult>> Get(Guid id, HttpContext http, TeamService teams, CancellationToken ct) =>
-        WithETag(http, await teams.GetAsync(id, ct));
+        ApiResults.WithETag(http, await teams.GetAsync(id, ct), v => v.Version);
 
     private static async Task<Results<Ok<ListResponse<AuditView>>, ProblemHttpResult>> History(Guid id, [AsParameters] ListQuery query, TeamService teams, AuditService audit, CancellationToken ct)
     {
@@ -62,7 +62,7 @@ public static class TeamsApi
         {
             return ApiResults.Problem(invalid);
         }
-        return WithETag(http, await teams.UpdateAsync(id, version.Value, changes, ct));
+        return ApiResults.WithETag(http, await teams.UpdateAsync(id, version.Value, changes, ct), v => v.Version);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, TeamService teams, CancellationToken ct)
@@ -72,18 +72,8 @@ public static class TeamsApi
     }
 
     private static async Task<Results<Ok<TeamView>, ProblemHttpResult>> AddMember(Guid id, Guid userId, HttpContext http, TeamService teams, CancellationToken ct) =>
-        WithETag(http, await teams.AddMemberAsync(id, userId, ct));
+        ApiResults.WithETag(http, await teams.AddMemberAsync(id, userId, ct), v => v.Version);
 
     private static async Task<Results<Ok<TeamView>, ProblemHttpResult>> RemoveMember(Guid id, Guid userId, HttpContext http, TeamService teams, CancellationToken ct) =>
-        WithETag(http, await teams.RemoveMemberAsync(id, userId, ct));
-
-    private static Results<Ok<TeamView>, ProblemHttpResult> WithETag(HttpContext http, Keel.Domain.Platform.Result<TeamView> result)
-    {
-        if (!result.IsSuccess)
-        {
-            return ApiResults.Problem(result.Error!);
-        }
-        ETags.Set(http, result.Value!.Version);
-        return TypedResults.Ok(result.Value);
-    }
+        ApiResults.WithETag(http, await teams.RemoveMemberAsync(id, userId, ct), v => v.Version);
 }
