@@ -81,6 +81,23 @@ public sealed class TokenApiTests(DatabaseFixture databases)
     }
 
     [Fact]
+    public async Task CreateToken_FailuresSpreadOverMoreThanFiveMinutes_DoNotLockTheAccount()
+    {
+        await using var app = await KeelApp.StartAsync(databases);
+        using var client = app.CreateClient();
+        for (var i = 0; i < 9; i++)
+        {
+            await client.PostAsJsonAsync("/api/v1/auth/tokens", new { userName = "agent2", password = "wrong-password-" + i }, Ct);
+        }
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        await client.PostAsJsonAsync("/api/v1/auth/tokens", new { userName = "agent2", password = "one-more-wrong" }, Ct);
+
+        var right = await client.PostAsJsonAsync("/api/v1/auth/tokens", new { userName = "agent2", password = KeelApp.Password }, Ct);
+
+        right.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Token_AfterItsExpiry_Refused()
     {
         await using var app = await KeelApp.StartAsync(databases);
