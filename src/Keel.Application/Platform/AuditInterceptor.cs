@@ -81,28 +81,41 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider time
     private static Dictionary<string, FieldChange> Changes(EntityEntry entry)
     {
         var changes = new Dictionary<string, FieldChange>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
+        Collect(entry.State, entry.Properties, "", changes);
+        // Value objects such as Money are complex properties: their parts are audited as "Monthly.Minor".
+        foreach (var complex in entry.ComplexProperties)
+        {
+            Collect(entry.State, complex.Properties, complex.Metadata.Name + ".", changes);
+        }
+        return changes;
+    }
+
+    private static void Collect(EntityState state, IEnumerable<PropertyEntry> properties, string prefix, Dictionary<string, FieldChange> changes)
+    {
+        foreach (var property in properties)
         {
             var name = property.Metadata.Name;
             if (Unaudited.Contains(name) || property.Metadata.IsShadowProperty())
             {
                 continue;
             }
-            switch (entry.State)
+            switch (state)
             {
                 case EntityState.Added:
-                    changes[name] = new FieldChange(null, property.CurrentValue);
+                    changes[prefix + name] = new FieldChange(null, Readable(property.CurrentValue));
                     break;
                 case EntityState.Deleted:
-                    changes[name] = new FieldChange(property.OriginalValue, null);
+                    changes[prefix + name] = new FieldChange(Readable(property.OriginalValue), null);
                     break;
                 case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                    changes[name] = new FieldChange(property.OriginalValue, property.CurrentValue);
+                    changes[prefix + name] = new FieldChange(Readable(property.OriginalValue), Readable(property.CurrentValue));
                     break;
             }
         }
-        return changes;
     }
+
+    /// <summary>Enums are written by name, as the API shows them, not as their numbers.</summary>
+    private static object? Readable(object? value) => value is Enum e ? e.ToString() : value;
 
     private static string KeyOf(EntityEntry entry)
     {

@@ -1,3 +1,4 @@
+using Keel.Application.Services;
 using Keel.Domain.Platform;
 using Microsoft.AspNetCore.Authorization;
 
@@ -24,6 +25,15 @@ public static class Policies
     public const string Services = nameof(Services);
     public const string Cockpit = nameof(Cockpit);
     public const string Reports = nameof(Reports);
+
+    /// <summary>Change services, their catalogue items and the CMDB (the use cases then check the service's owner).</summary>
+    public const string ServiceEditors = nameof(ServiceEditors);
+
+    /// <summary>Read consumers' shares, outcomes and costs of services.</summary>
+    public const string ServiceCosts = nameof(ServiceCosts);
+
+    /// <summary>Read services and configuration items (no cost data unless the use cases return it): IT staff, executives and the IT leader.</summary>
+    public const string ServiceReaders = nameof(ServiceReaders);
 
     public static readonly string[] StaffRoles =
     [
@@ -55,7 +65,10 @@ public static class Policies
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Portal, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Staff, p => p.RequireRole(StaffRoles));
+            .AddPolicy(Staff, p => p.RequireRole(StaffRoles))
+            .AddPolicy(ServiceEditors, p => p.RequireRole(ServiceAccess.CmdbEditorRoles))
+            .AddPolicy(ServiceCosts, p => p.RequireRole(ServiceAccess.FinanceRoles))
+            .AddPolicy(ServiceReaders, p => p.RequireRole([.. ServiceAccess.FinanceRoles, .. ServiceAccess.StaffRoles]));
         foreach (var (area, roles) in AreaRoles)
         {
             builder.AddPolicy(area, p => p.RequireRole(roles));

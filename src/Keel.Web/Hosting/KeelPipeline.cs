@@ -1,4 +1,5 @@
 using Keel.Web.Api.Platform;
+using Keel.Web.Api.Services;
 using Keel.Web.Auth;
 using Keel.Web.Components;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -37,6 +38,7 @@ public static class KeelPipeline
         app.MapBusinessUnitsApi();
         app.MapAuditApi();
         app.MapJobsApi();
+        app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -4,6 +4,7 @@ using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Accounts;
 using Keel.Application.Platform.Jobs;
+using Keel.Application.Services;
 using Keel.Web.Api.Platform;
 using Keel.Web.Auth;
 using Keel.Web.Components;
@@ -34,6 +35,7 @@ public static class KeelWebSetup
         services.AddSingleton(TimeProvider.System);
         services.AddKeelDb(configuration);
         services.AddPlatformUseCases();
+        services.AddServicesUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);

@@ -39,6 +39,8 @@ public static class AuditValue
         ("Team", "Team"),
         ("TeamMember", "Team membership"),
         ("BusinessUnit", "Business unit"),
+        ("Service", "Service"),
+        ("ConfigurationItem", "Configuration item"),
     ];
 
     public static string EntityLabel(string type) =>

@@ -61,6 +61,23 @@ namespace Keel.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CostPools",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Basis = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SharesJson = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    MonthlyCurrency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    MonthlyMinor = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CostPools", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -292,6 +309,29 @@ namespace Keel.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConfigurationItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    AttributesJson = table.Column<string>(type: "text", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfigurationItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConfigurationItems_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Teams",
                 columns: table => new
                 {
@@ -314,6 +354,62 @@ namespace Keel.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CiRelationships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CiRelationships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CiRelationships_ConfigurationItems_FromId",
+                        column: x => x.FromId,
+                        principalTable: "ConfigurationItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CiRelationships_ConfigurationItems_ToId",
+                        column: x => x.ToId,
+                        principalTable: "ConfigurationItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Services",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeliveringTeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Lifecycle = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Criticality = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Services", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Services_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Services_Teams_DeliveringTeamId",
+                        column: x => x.DeliveringTeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TeamMembers",
                 columns: table => new
                 {
@@ -333,6 +429,140 @@ namespace Keel.Migrations.Postgres.Migrations
                         name: "FK_TeamMembers_Teams_TeamId",
                         column: x => x.TeamId,
                         principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BusinessOutcomes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BusinessUnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Basis = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ContributionMillionths = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    YearlyValueCurrency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    YearlyValueMinor = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BusinessOutcomes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BusinessOutcomes_BusinessUnits_BusinessUnitId",
+                        column: x => x.BusinessUnitId,
+                        principalTable: "BusinessUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BusinessOutcomes_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FormJson = table.Column<string>(type: "text", nullable: false),
+                    ForEveryone = table.Column<bool>(type: "boolean", nullable: false),
+                    BusinessUnitIdsJson = table.Column<string>(type: "text", nullable: false),
+                    Approval = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    TasksJson = table.Column<string>(type: "text", nullable: false),
+                    ExpectedDeliveryMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CatalogItems_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CiServiceLinks",
+                columns: table => new
+                {
+                    CiId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CiServiceLinks", x => new { x.CiId, x.ServiceId });
+                    table.ForeignKey(
+                        name: "FK_CiServiceLinks_ConfigurationItems_CiId",
+                        column: x => x.CiId,
+                        principalTable: "ConfigurationItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CiServiceLinks_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CostItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    MonthlyCurrency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    MonthlyMinor = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CostItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CostItems_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceConsumers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessUnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Basis = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ShareMillionths = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceConsumers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceConsumers_BusinessUnits_BusinessUnitId",
+                        column: x => x.BusinessUnitId,
+                        principalTable: "BusinessUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceConsumers_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -416,6 +646,16 @@ namespace Keel.Migrations.Postgres.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_BusinessOutcomes_BusinessUnitId",
+                table: "BusinessOutcomes",
+                column: "BusinessUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessOutcomes_ServiceId",
+                table: "BusinessOutcomes",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BusinessUnits_Code",
                 table: "BusinessUnits",
                 column: "Code",
@@ -424,6 +664,59 @@ namespace Keel.Migrations.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_BusinessUnits_Name",
                 table: "BusinessUnits",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogItems_Name",
+                table: "CatalogItems",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogItems_ServiceId_Name",
+                table: "CatalogItems",
+                columns: new[] { "ServiceId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CiRelationships_FromId_ToId_Type",
+                table: "CiRelationships",
+                columns: new[] { "FromId", "ToId", "Type" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CiRelationships_ToId",
+                table: "CiRelationships",
+                column: "ToId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CiServiceLinks_ServiceId",
+                table: "CiServiceLinks",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfigurationItems_Name",
+                table: "ConfigurationItems",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfigurationItems_OwnerId",
+                table: "ConfigurationItems",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfigurationItems_Type_Name",
+                table: "ConfigurationItems",
+                columns: new[] { "Type", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CostItems_ServiceId",
+                table: "CostItems",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CostPools_Name",
+                table: "CostPools",
                 column: "Name",
                 unique: true);
 
@@ -447,6 +740,38 @@ namespace Keel.Migrations.Postgres.Migrations
                 name: "IX_Jobs_State_RunAt",
                 table: "Jobs",
                 columns: new[] { "State", "RunAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceConsumers_BusinessUnitId",
+                table: "ServiceConsumers",
+                column: "BusinessUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceConsumers_ServiceId_BusinessUnitId",
+                table: "ServiceConsumers",
+                columns: new[] { "ServiceId", "BusinessUnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Services_DeliveringTeamId",
+                table: "Services",
+                column: "DeliveringTeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Services_Lifecycle_Name",
+                table: "Services",
+                columns: new[] { "Lifecycle", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Services_Name",
+                table: "Services",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Services_OwnerId",
+                table: "Services",
+                column: "OwnerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TeamMembers_UserId",
@@ -490,6 +815,24 @@ namespace Keel.Migrations.Postgres.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BusinessOutcomes");
+
+            migrationBuilder.DropTable(
+                name: "CatalogItems");
+
+            migrationBuilder.DropTable(
+                name: "CiRelationships");
+
+            migrationBuilder.DropTable(
+                name: "CiServiceLinks");
+
+            migrationBuilder.DropTable(
+                name: "CostItems");
+
+            migrationBuilder.DropTable(
+                name: "CostPools");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -499,10 +842,19 @@ namespace Keel.Migrations.Postgres.Migrations
                 name: "RecurringJobs");
 
             migrationBuilder.DropTable(
+                name: "ServiceConsumers");
+
+            migrationBuilder.DropTable(
                 name: "TeamMembers");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "ConfigurationItems");
+
+            migrationBuilder.DropTable(
+                name: "Services");
 
             migrationBuilder.DropTable(
                 name: "Teams");
