@@ -50,7 +50,8 @@ public static class Policies
         [Work] = [Roles.Agent, Roles.TeamLead, Roles.Admin],
         [Problems] = [Roles.ProblemManager, Roles.Agent, Roles.TeamLead, Roles.ItLeader, Roles.Admin],
         [Changes] = [Roles.ChangeManager, Roles.CabMember, Roles.Agent, Roles.TeamLead, Roles.ItLeader, Roles.Admin],
-        [Services] = [Roles.ServiceOwner, Roles.ItLeader, Roles.Admin],
+        // Issue 3: IT staff read services and CIs (without costs); owners, the leader and executives see costs too.
+        [Services] = [.. ServiceAccess.FinanceRoles, .. ServiceAccess.StaffRoles.Except(ServiceAccess.FinanceRoles)],
         [Cockpit] = [Roles.ItLeader, Roles.Admin],
         [Reports] = [Roles.Executive, Roles.ItLeader, Roles.Admin],
         [Admin] = [Roles.Admin],
