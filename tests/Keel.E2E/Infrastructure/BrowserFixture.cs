@@ -38,7 +38,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             TimezoneId = "Europe/Berlin",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI machines are shared and a Blazor circuit may take a while to answer under load.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -12,8 +12,8 @@ public sealed class AdministrationTests(BrowserFixture browser)
         var page = await browser.SignInAsync("admin");
         await BrowserFixture.OpenInteractiveAsync(page, "/admin/business-units");
 
-        await Field(page, "Name").FillAsync("Customer Service");
-        await Field(page, "Code").FillAsync("CS");
+        await FillAsync(page, "Name", "Customer Service");
+        await FillAsync(page, "Code", "CS");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create business unit" }).ClickAsync();
 
         await page.WaitForURLAsync(url => url.Contains("/admin/business-units/", StringComparison.Ordinal));
@@ -33,9 +33,9 @@ public sealed class AdministrationTests(BrowserFixture browser)
             _ = dialog.DismissAsync();
         };
         await BrowserFixture.OpenInteractiveAsync(page, "/admin/business-units");
-        await Field(page, "Name").FillAsync("Scripted <script>alert(1)</script>");
-        await Field(page, "Code").FillAsync("XSS");
-        await Field(page, "Description").FillAsync("<img src=x onerror=alert(2)>");
+        await FillAsync(page, "Name", "Scripted <script>alert(1)</script>");
+        await FillAsync(page, "Code", "XSS");
+        await FillAsync(page, "Description", "<img src=x onerror=alert(2)>");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create business unit" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/admin/business-units/", StringComparison.Ordinal));
 
@@ -43,6 +43,14 @@ public sealed class AdministrationTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByText("<img src=x onerror=alert(2)>").First).ToBeVisibleAsync();
         dialogs.ShouldBe(0);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Fills a text box and leaves it, so MudBlazor (which binds on change) has the value before the next click.</summary>
+    private static async Task FillAsync(IPage page, string label, string value)
+    {
+        var field = Field(page, label);
+        await field.FillAsync(value);
+        await field.PressAsync("Tab");
     }
 
     /// <summary>A text box by its label; MudBlazor appends "*" to the labels of required fields.</summary>

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using Keel.E2E.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Keel.E2E.Services;
+
+/// <summary>Issue 3: a service owner builds a catalogue form with every field type and a show-if rule by clicking.</summary>
+public sealed class FormDesignerTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Owner_BuildsFormWithEveryFieldTypeAndAShowIfRule_ItIsSavedAndReopensIntact()
+    {
+        var page = await browser.SignInAsync("owner", 1400, 900);
+        await BrowserFixture.OpenInteractiveAsync(page, "/services");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Workplace Services" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/services/[0-9a-f-]{36}$"));
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Catalogue items" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "New catalogue item" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/catalogue/new$"));
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+
+        await Field(page, "Name").FillAsync("Desk phone");
+        await Field(page, "Description").FillAsync("A phone or headset for your desk.");
+
+        await AddAsync(page, "Choice");
+        var choice = Card(page, 0);
+        await Field(choice, "Label").FillAsync("Phone type");
+        await Field(choice, "Option 1").FillAsync("Desk");
+        await choice.GetByRole(AriaRole.Button, new() { Name = "Add option" }).ClickAsync();
+        await Field(choice, "Option 2").FillAsync("Headset");
+        await choice.GetByText("Required", new() { Exact = true }).ClickAsync();
+
+        await AddAsync(page, "Text");
+        var text = Card(page, 1);
+        await Field(text, "Label").FillAsync("Headset model");
+        await Field(text, "Maximum length").FillAsync("40");
+        await text.GetByRole(AriaRole.Radio, new() { Name = "Phone type" }).CheckAsync();
+        await text.GetByRole(AriaRole.Checkbox, new() { Name = "Headset" }).CheckAsync();
+
+        await AddAsync(page, "Long text");
+        await Field(Card(page, 2), "Label").FillAsync("Notes");
+        await Field(Card(page, 2), "Help text").FillAsync("Anything the desk should know.");
+
+        await AddAsync(page, "Multi-choice");
+        var multi = Card(page, 3);
+        await Field(multi, "Label").FillAsync("Accessories");
+        await Field(multi, "Option 1").FillAsync("Stand");
+        await multi.GetByRole(AriaRole.Button, new() { Name = "Add option" }).ClickAsync();
+        await Field(multi, "Option 2").FillAsync("Cable");
+
+        await AddAsync(page, "Date");
+        await Field(Card(page, 4), "Label").FillAsync("Needed by");
+
+        await AddAsync(page, "Number");
+        await Field(Card(page, 5), "Label").FillAsync("Quantity");
+        await Field(Card(page, 5), "Minimum").FillAsync("1");
+        await Field(Card(page, 5), "Maximum").FillAsync("5");
+
+        await AddAsync(page, "Person");
+        await Field(Card(page, 6), "Label").FillAsync("For whom");
+        // Ordering by clicking: the person question moves above the number.
+        await Card(page, 6).GetByRole(AriaRole.Button, new() { Name = "Move up" }).ClickAsync();
+        await Assertions.Expect(Field(Card(page, 5), "Label")).ToHaveValueAsync("For whom");
+        await Assertions.Expect(Field(Card(page, 1), "Key")).ToHaveValueAsync("headset_model");
+
+        // The live preview applies the rule before anything is saved.
+        await ExpectRuleAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create catalogue item" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/catalogue/[0-9a-f-]{36}$"));
+
+        // Re-open from the server: every field and the rule come back.
+        await page.ReloadAsync();
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await Assertions.Expect(Card(page, 6)).ToBeVisibleAsync();
+        (await page.Locator("[data-testid^=designer-field-]").CountAsync()).ShouldBe(7);
+        string[] types = ["Choice", "Text", "Long text", "Multi-choice", "Date", "Person", "Number"];
+        for (var i = 0; i < types.Length; i++)
+        {
+            await Assertions.Expect(Card(page, i).Locator(".mud-chip").First).ToHaveTextAsync(types[i]);
+        }
+        await Assertions.Expect(Field(Card(page, 0), "Option 2")).ToHaveValueAsync("Headset");
+        await Assertions.Expect(Card(page, 1).GetByRole(AriaRole.Radio, new() { Name = "Phone type" })).ToBeCheckedAsync();
+        await Assertions.Expect(Card(page, 1).GetByRole(AriaRole.Checkbox, new() { Name = "Headset" })).ToBeCheckedAsync();
+        await Assertions.Expect(Card(page, 1).GetByRole(AriaRole.Checkbox, new() { Name = "Desk" })).Not.ToBeCheckedAsync();
+        await Assertions.Expect(Field(Card(page, 1), "Maximum length")).ToHaveValueAsync("40");
+        await Assertions.Expect(Field(Card(page, 6), "Maximum")).ToHaveValueAsync("5");
+        await ExpectRuleAsync(page);
+        (await page.ContentAsync()).ShouldNotContain("An unhandled error has occurred");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task ExpectRuleAsync(IPage page)
+    {
+        var preview = page.GetByTestId("form-preview");
+        await Assertions.Expect(preview.Locator("[data-field=accessories]")).ToBeVisibleAsync();
+        await Assertions.Expect(preview.Locator("[data-field=headset_model]")).ToHaveCountAsync(0);
+        await preview.GetByRole(AriaRole.Radio, new() { Name = "Desk" }).CheckAsync();
+        await Assertions.Expect(preview.Locator("[data-field=headset_model]")).ToHaveCountAsync(0);
+        await preview.GetByRole(AriaRole.Radio, new() { Name = "Headset" }).CheckAsync();
+        await Assertions.Expect(preview.Locator("[data-field=headset_model]")).ToBeVisibleAsync();
+    }
+
+    private static Task AddAsync(IPage page, string type) =>
+        page.GetByTestId("add-field").GetByRole(AriaRole.Button, new() { Name = type, Exact = true }).ClickAsync();
+
+    private static ILocator Card(IPage page, int index) => page.GetByTestId($"designer-field-{index}");
+
+    /// <summary>A text box by its label; MudBlazor appends "*" to the labels of required fields.</summary>
+    private static ILocator Field(IPage page, string label) =>
+        page.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex($"^{Regex.Escape(label)}\\*?$") });
+
+    /// <summary>A text or number box inside a part of the page (MudBlazor's number fields may be spin buttons).</summary>
+    private static ILocator Field(ILocator scope, string label)
+    {
+        var name = new Regex($"^{Regex.Escape(label)}\\*?$");
+        return scope.GetByRole(AriaRole.Textbox, new() { NameRegex = name }).Or(scope.GetByRole(AriaRole.Spinbutton, new() { NameRegex = name }));
+    }
+}
