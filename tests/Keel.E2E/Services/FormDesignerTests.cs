@@ -20,45 +20,45 @@ public sealed class FormDesignerTests(BrowserFixture browser)
         await page.WaitForURLAsync(new Regex("/catalogue/new$"));
         await page.Locator("main[data-interactive=true]").WaitForAsync();
 
-        await Field(page, "Name").FillAsync("Desk phone");
-        await Field(page, "Description").FillAsync("A phone or headset for your desk.");
+        await FillAsync(Field(page, "Name"), "Desk phone");
+        await FillAsync(Field(page, "Description"), "A phone or headset for your desk.");
 
         await AddAsync(page, "Choice");
         var choice = Card(page, 0);
-        await Field(choice, "Label").FillAsync("Phone type");
-        await Field(choice, "Option 1").FillAsync("Desk");
+        await FillAsync(Field(choice, "Label"), "Phone type");
+        await FillAsync(Field(choice, "Option 1"), "Desk");
         await choice.GetByRole(AriaRole.Button, new() { Name = "Add option" }).ClickAsync();
-        await Field(choice, "Option 2").FillAsync("Headset");
+        await FillAsync(Field(choice, "Option 2"), "Headset");
         await choice.GetByText("Required", new() { Exact = true }).ClickAsync();
 
         await AddAsync(page, "Text");
         var text = Card(page, 1);
-        await Field(text, "Label").FillAsync("Headset model");
-        await Field(text, "Maximum length").FillAsync("40");
+        await FillAsync(Field(text, "Label"), "Headset model");
+        await FillAsync(Field(text, "Maximum length"), "40");
         await text.GetByRole(AriaRole.Radio, new() { Name = "Phone type" }).CheckAsync();
         await text.GetByRole(AriaRole.Checkbox, new() { Name = "Headset" }).CheckAsync();
 
         await AddAsync(page, "Long text");
-        await Field(Card(page, 2), "Label").FillAsync("Notes");
-        await Field(Card(page, 2), "Help text").FillAsync("Anything the desk should know.");
+        await FillAsync(Field(Card(page, 2), "Label"), "Notes");
+        await FillAsync(Field(Card(page, 2), "Help text"), "Anything the desk should know.");
 
         await AddAsync(page, "Multi-choice");
         var multi = Card(page, 3);
-        await Field(multi, "Label").FillAsync("Accessories");
-        await Field(multi, "Option 1").FillAsync("Stand");
+        await FillAsync(Field(multi, "Label"), "Accessories");
+        await FillAsync(Field(multi, "Option 1"), "Stand");
         await multi.GetByRole(AriaRole.Button, new() { Name = "Add option" }).ClickAsync();
-        await Field(multi, "Option 2").FillAsync("Cable");
+        await FillAsync(Field(multi, "Option 2"), "Cable");
 
         await AddAsync(page, "Date");
-        await Field(Card(page, 4), "Label").FillAsync("Needed by");
+        await FillAsync(Field(Card(page, 4), "Label"), "Needed by");
 
         await AddAsync(page, "Number");
-        await Field(Card(page, 5), "Label").FillAsync("Quantity");
-        await Field(Card(page, 5), "Minimum").FillAsync("1");
-        await Field(Card(page, 5), "Maximum").FillAsync("5");
+        await FillAsync(Field(Card(page, 5), "Label"), "Quantity");
+        await FillAsync(Field(Card(page, 5), "Minimum"), "1");
+        await FillAsync(Field(Card(page, 5), "Maximum"), "5");
 
         await AddAsync(page, "Person");
-        await Field(Card(page, 6), "Label").FillAsync("For whom");
+        await FillAsync(Field(Card(page, 6), "Label"), "For whom");
         // Ordering by clicking: the person question moves above the number.
         await Card(page, 6).GetByRole(AriaRole.Button, new() { Name = "Move up" }).ClickAsync();
         await Assertions.Expect(Field(Card(page, 5), "Label")).ToHaveValueAsync("For whom");
@@ -91,6 +91,37 @@ public sealed class FormDesignerTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Owner_SavingAnIncompleteForm_SeesTheErrorsNextToTheField_AndCannotChangeAnotherOwnersService()
+    {
+        var page = await browser.SignInAsync("owner");
+        await BrowserFixture.OpenInteractiveAsync(page, "/services");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Workplace Services" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/services/[0-9a-f-]{36}$"));
+        var own = new Uri(page.Url).AbsolutePath;
+        await BrowserFixture.OpenInteractiveAsync(page, own + "/catalogue/new");
+        await FillAsync(Field(page, "Name"), "Half-built item");
+        await FillAsync(Field(page, "Description"), "Not finished yet.");
+        await AddAsync(page, "Choice");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create catalogue item" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToBeVisibleAsync();
+        await Assertions.Expect(Card(page, 0)).ToContainTextAsync("Label is required.");
+        new Uri(page.Url).AbsolutePath.ShouldEndWith("/catalogue/new");
+
+        // The portal service belongs to the admin: the page opens for a service owner, the use case refuses the save.
+        await BrowserFixture.OpenInteractiveAsync(page, "/services");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Customer Self-Service Portal" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/services");
+        var other = new Uri(page.Url).AbsolutePath;
+        await BrowserFixture.OpenInteractiveAsync(page, other + "/catalogue/new");
+        await FillAsync(Field(page, "Name"), "Sneaky item");
+        await FillAsync(Field(page, "Description"), "Should not be saved.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create catalogue item" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Only the service's owner or an admin may change it.");
+        await page.Context.CloseAsync();
+    }
+
     private static async Task ExpectRuleAsync(IPage page)
     {
         var preview = page.GetByTestId("form-preview");
@@ -100,6 +131,13 @@ public sealed class FormDesignerTests(BrowserFixture browser)
         await Assertions.Expect(preview.Locator("[data-field=headset_model]")).ToHaveCountAsync(0);
         await preview.GetByRole(AriaRole.Radio, new() { Name = "Headset" }).CheckAsync();
         await Assertions.Expect(preview.Locator("[data-field=headset_model]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Fills a box and leaves it, so MudBlazor (which binds on change) has the value before the next click.</summary>
+    private static async Task FillAsync(ILocator field, string value)
+    {
+        await field.FillAsync(value);
+        await field.PressAsync("Tab");
     }
 
     private static Task AddAsync(IPage page, string type) =>
