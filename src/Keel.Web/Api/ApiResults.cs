@@ -47,6 +47,21 @@ public static class ApiResults
         return TypedResults.Ok(result.Value!);
     }
 
+    /// <summary>200 with the value, or the use case's error.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> Ok<T>(Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : Problem(result.Error!);
+
+    /// <summary>A page of a list as { items, nextCursor }, or the use case's error.</summary>
+    public static Results<Ok<ListResponse<T>>, ProblemHttpResult> List<T>(Result<Keel.Application.Platform.Paging.Page<T>> result) =>
+        result.IsSuccess ? TypedResults.Ok(ListResponse<T>.From(result.Value!)) : Problem(result.Error!);
+
+    /// <summary>A short, bounded sub-collection returned whole ({ items, nextCursor: null }).</summary>
+    public static Results<Ok<ListResponse<T>>, ProblemHttpResult> All<T>(Result<IReadOnlyList<T>> result) =>
+        result.IsSuccess ? TypedResults.Ok(new ListResponse<T>(result.Value!, null)) : Problem(result.Error!);
+
+    public static Results<NoContent, ProblemHttpResult> NoContent(Result<bool> result) =>
+        result.IsSuccess ? TypedResults.NoContent() : Problem(result.Error!);
+
     private static string TitleOf(ErrorKind kind) => kind switch
     {
         ErrorKind.Validation => "The request is not valid.",

@@ -25,4 +25,10 @@ public static class ETags
         }
         return Error.Concurrency();
     }
+
+    /// <summary>The optional If-Match of a transition: absent is fine, a malformed one is stale.</summary>
+    public static Result<long?> Optional(HttpRequest request) =>
+        string.IsNullOrWhiteSpace(request.Headers.IfMatch.ToString())
+            ? (long?)null
+            : Required(request) is { IsSuccess: true } v ? v.Value : Error.Concurrency();
 }

@@ -5,7 +5,7 @@ using Keel.Domain.Platform;
 using Keel.Domain.Services.Catalog;
 using Keel.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using static Keel.Web.Api.Services.ServiceApiResults;
+using static Keel.Web.Api.ApiResults;
 
 namespace Keel.Web.Api.Services;
 

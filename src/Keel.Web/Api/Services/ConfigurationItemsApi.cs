@@ -3,7 +3,7 @@ using Keel.Application.Services;
 using Keel.Domain.Services.Configuration;
 using Keel.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using static Keel.Web.Api.Services.ServiceApiResults;
+using static Keel.Web.Api.ApiResults;
 
 namespace Keel.Web.Api.Services;
 
@@ -39,7 +39,7 @@ public static class ConfigurationItemsApi
 
     private static async Task<Results<Ok<ListResponse<CiView>>, ProblemHttpResult>> ListCis(
         [AsParameters] ListQuery query, string? type, CiStatus? status, Guid? serviceId, ConfigurationItemService cis, CancellationToken ct) =>
-        ServiceApiResults.List(await cis.ListAsync(new CiFilter(query.Q, type, status, serviceId), query.Page, ct));
+        ApiResults.List(await cis.ListAsync(new CiFilter(query.Q, type, status, serviceId), query.Page, ct));
 
     private static async Task<Results<Ok<CiView>, ProblemHttpResult>> Get(Guid id, HttpContext http, ConfigurationItemService cis, CancellationToken ct) =>
         WithETag(http, await cis.GetAsync(id, ct), c => c.Version);
@@ -73,7 +73,7 @@ public static class ConfigurationItemsApi
 
     private static async Task<Results<Ok<ListResponse<RelationshipView>>, ProblemHttpResult>> Relationships(
         Guid id, [AsParameters] ListQuery query, CiRelationshipService relationships, CancellationToken ct) =>
-        ServiceApiResults.List(await relationships.ListAsync(id, query.Page, ct));
+        ApiResults.List(await relationships.ListAsync(id, query.Page, ct));
 
     private static async Task<Results<Created<RelationshipView>, ProblemHttpResult>> AddRelationship(
         Guid id, RelationshipDraft draft, CiRelationshipService relationships, CancellationToken ct)

@@ -3,7 +3,7 @@ using Keel.Application.Services;
 using Keel.Domain.Services;
 using Keel.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using static Keel.Web.Api.Services.ServiceApiResults;
+using static Keel.Web.Api.ApiResults;
 
 namespace Keel.Web.Api.Services;
 
@@ -23,7 +23,7 @@ public static class CostPoolsApi
     }
 
     private static async Task<Results<Ok<ListResponse<CostPoolView>>, ProblemHttpResult>> List([AsParameters] ListQuery query, CostPoolService pools, CancellationToken ct) =>
-        ServiceApiResults.List(await pools.ListAsync(query.Q, query.Page, ct));
+        ApiResults.List(await pools.ListAsync(query.Q, query.Page, ct));
 
     private static async Task<Results<Ok<CostPoolView>, ProblemHttpResult>> Get(Guid id, HttpContext http, CostPoolService pools, CancellationToken ct) =>
         WithETag(http, await pools.GetAsync(id, ct), p => p.Version);

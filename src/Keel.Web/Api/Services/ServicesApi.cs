@@ -6,7 +6,7 @@ using Keel.Domain.Platform;
 using Keel.Domain.Services;
 using Keel.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using static Keel.Web.Api.Services.ServiceApiResults;
+using static Keel.Web.Api.ApiResults;
 
 namespace Keel.Web.Api.Services;
 
@@ -101,7 +101,7 @@ public static class ServicesApi
             return ApiResults.Problem(service.Error!);
         }
         // Only the Service entity's own lines: consumers' shares, outcomes and cost items are other entity types.
-        return ServiceApiResults.List(await audit.HistoryAsync(nameof(Service), id, query.Page, ct));
+        return ApiResults.List(await audit.HistoryAsync(nameof(Service), id, query.Page, ct));
     }
 
     private static async Task<Results<Created<ServiceFinanceView>, ProblemHttpResult>> Create(ServiceDraft draft, PortfolioService portfolio, CancellationToken ct)
@@ -130,7 +130,7 @@ public static class ServicesApi
     private static async Task<Results<Ok<ServiceFinanceView>, ProblemHttpResult>> Transition(
         Guid id, ServiceTransition transition, HttpContext http, PortfolioService portfolio, CancellationToken ct)
     {
-        var version = OptionalVersion(http.Request);
+        var version = ETags.Optional(http.Request);
         return version.IsSuccess
             ? WithETag(http, await portfolio.TransitionAsync(id, version.Value, transition, ct), s => s.Version)
             : ApiResults.Problem(version.Error!);
