@@ -210,7 +210,8 @@ public sealed class PeopleService(KeelDb db, UserManager<KeelUser> users, TimePr
     private async Task<List<PersonView>> ViewsAsync(IReadOnlyList<KeelUser> people, CancellationToken ct)
     {
         var ids = people.Select(p => p.Id).ToList();
-        var units = await db.Set<BusinessUnit>().AsNoTracking().Select(b => new { b.Id, b.Name }).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+        var unitIds = people.Where(p => p.BusinessUnitId != null).Select(p => p.BusinessUnitId!.Value).Distinct().ToList();
+        var units = await db.Set<BusinessUnit>().Where(b => unitIds.Contains(b.Id)).Select(b => new { b.Id, b.Name }).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
         var managerIds = people.Where(p => p.ManagerId != null).Select(p => p.ManagerId!.Value).Distinct().ToList();
         var managers = await db.Users.Where(u => managerIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var teams = (await db.Set<TeamMember>().Where(m => ids.Contains(m.UserId))
