@@ -67,8 +67,7 @@ public sealed class FormDesignerTests(BrowserFixture browser)
         // The live preview applies the rule before anything is saved.
         await ExpectRuleAsync(page);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create catalogue item" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/catalogue/[0-9a-f-]{36}$"));
+        await SaveAndWaitForItemPageAsync(page);
 
         // Re-open from the server: every field and the rule come back.
         await page.ReloadAsync();
@@ -154,5 +153,27 @@ public sealed class FormDesignerTests(BrowserFixture browser)
     {
         var name = new Regex($"^{Regex.Escape(label)}\\*?$");
         return scope.GetByRole(AriaRole.Textbox, new() { NameRegex = name }).Or(scope.GetByRole(AriaRole.Spinbutton, new() { NameRegex = name }));
+    }
+
+    /// <summary>
+    /// Clicks Create until the page moves to the saved item. On a loaded machine a click can land while the
+    /// circuit is still busy with the previous change and be lost.
+    /// </summary>
+    private static async Task SaveAndWaitForItemPageAsync(IPage page)
+    {
+        var saved = new Regex("/catalogue/[0-9a-f-]{36}$");
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create catalogue item" }).ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(saved, new() { Timeout = 10_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                // not saved yet: click again (a refused save keeps failing and times out on the last attempt)
+            }
+        }
     }
 }
