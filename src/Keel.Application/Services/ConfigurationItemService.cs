@@ -21,7 +21,7 @@ public sealed record CiPatch(
     Optional<Dictionary<string, string>?> Attributes, Optional<IReadOnlyList<Guid>?> ServiceIds);
 
 /// <summary>Configuration items: read by IT staff and those who read services, changed by service owners and admins.</summary>
-public sealed class ConfigurationItemService(KeelDb db, ICurrentUser user, ImpactGraphCache impact)
+public sealed class ConfigurationItemService(KeelDb db, ICurrentUser user, ImpactGraphCache impact, IServiceWorkCounter work)
 {
     private static readonly KeysetPager<ConfigurationItem> Pager = new(c => c.Id,
         SortKey<ConfigurationItem>.By("name", c => c.Name), SortKey<ConfigurationItem>.By("type", c => c.Type));
@@ -144,6 +144,14 @@ public sealed class ConfigurationItemService(KeelDb db, ICurrentUser user, Impac
         if (relationships > 0)
         {
             return Error.Conflict($"The configuration item still has {relationships} relationship(s); remove them first.");
+        }
+        var (all, open) = await work.WorkOnCiAsync(id, ct);
+        if (all > 0)
+        {
+            // Closed work keeps its CI for history and reports, so even closed work blocks a delete.
+            return Error.Conflict(open > 0
+                ? $"The configuration item has {open} open work item(s); resolve or move them first."
+                : $"{all} past work item(s) refer to the configuration item; set its status to retired instead of deleting it.");
         }
         db.RemoveRange(await db.Set<CiServiceLinkRow>().Where(l => l.CiId == id).ToListAsync(ct));
         db.Remove(ci);

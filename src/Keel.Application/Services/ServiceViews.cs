@@ -61,13 +61,11 @@ public sealed record OrganizationCurrency(string Code)
     public Money Of(MoneyDraft? draft) => new(draft?.Minor ?? 0, string.IsNullOrWhiteSpace(draft?.Currency) ? Code : draft.Currency.Trim());
 }
 
-/// <summary>How many open work items a service has; the work area plugs in here. Until then there is none.</summary>
+/// <summary>Work that refers to a service or CI (the work area answers; the services area must not reach into its tables).</summary>
 public interface IServiceWorkCounter
 {
     Task<int> OpenWorkItemsAsync(Guid serviceId, CancellationToken ct);
-}
 
-internal sealed class NoWorkYet : IServiceWorkCounter
-{
-    public Task<int> OpenWorkItemsAsync(Guid serviceId, CancellationToken ct) => Task.FromResult(0);
+    /// <summary>All work items that name the CI, and how many of them are open.</summary>
+    Task<(int All, int Open)> WorkOnCiAsync(Guid ciId, CancellationToken ct);
 }

@@ -12,7 +12,6 @@ public static class ServicesSetup
         services.TryAddSingleton(sp => new OrganizationCurrency(
             sp.GetService<IConfiguration>()?["Keel:Currency"] is { Length: 3 } code ? code.ToUpperInvariant() : OrganizationCurrency.Default.Code));
         services.TryAddSingleton<ImpactGraphCache>();
-        services.TryAddScoped<IServiceWorkCounter, NoWorkYet>();
         return services
             .AddScoped<PortfolioService>()
             .AddScoped<ServicePartsService>()

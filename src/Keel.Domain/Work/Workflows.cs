@@ -66,6 +66,9 @@ public static class Workflows
         WorkKind.Change => Change,
     };
 
-    /// <summary>States in which the work is still open (counted as open work, queues, retiring a service).</summary>
-    public static bool IsOpen(WorkKind kind, WorkState state) => !For(kind).IsFinal(state) && state is not (Resolved or Fulfilled or Done);
+    /// <summary>States in which no one works on the item any more, whatever its kind (final, or resolved and waiting to close).</summary>
+    public static IReadOnlyList<WorkState> NotOpenStates { get; } = [Resolved, Closed, Cancelled, Rejected, Fulfilled, Done];
+
+    /// <summary>Whether the work is still open (counted as open work, in queues, when retiring a service).</summary>
+    public static bool IsOpen(WorkKind kind, WorkState state) => For(kind).Uses(state) && !NotOpenStates.Contains(state);
 }

@@ -5,6 +5,7 @@ using Keel.Application.Platform;
 using Keel.Application.Platform.Accounts;
 using Keel.Application.Platform.Jobs;
 using Keel.Application.Services;
+using Keel.Application.Work;
 using Keel.Web.Api.Platform;
 using Keel.Web.Auth;
 using Keel.Web.Components;
@@ -36,6 +37,7 @@ public static class KeelWebSetup
         services.AddKeelDb(configuration);
         services.AddPlatformUseCases();
         services.AddServicesUseCases();
+        services.AddWorkUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);

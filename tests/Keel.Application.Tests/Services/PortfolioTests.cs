@@ -108,6 +108,8 @@ public sealed class RetirementTests(DatabaseFixture databases)
     private sealed class OpenWork(int count) : IServiceWorkCounter
     {
         public Task<int> OpenWorkItemsAsync(Guid serviceId, CancellationToken ct) => Task.FromResult(count);
+
+        public Task<(int All, int Open)> WorkOnCiAsync(Guid ciId, CancellationToken ct) => Task.FromResult((count, count));
     }
 
     [Theory, DatabaseData]

@@ -1,5 +1,6 @@
 using Keel.Application.Platform;
 using Keel.Application.Services;
+using Keel.Application.Work;
 using Keel.Application.Tests.Infrastructure;
 using Keel.Application.Tests.Platform;
 using Keel.Domain.Platform;
@@ -45,10 +46,10 @@ internal sealed class ServicesWorld
     {
         await using var db = Database.NewDbContext(user);
         return await action(new UseCases(
-            new PortfolioService(db, user, new NoWorkYet(), Cache, OrganizationCurrency.Default),
+            new PortfolioService(db, user, new ServiceWorkCounter(db), Cache, OrganizationCurrency.Default),
             new ServicePartsService(db, user, Cache, OrganizationCurrency.Default),
             new CatalogService(db, user),
-            new ConfigurationItemService(db, user, Cache),
+            new ConfigurationItemService(db, user, Cache, new ServiceWorkCounter(db)),
             new CiRelationshipService(db, user, Cache),
             new ImpactService(db, user, Cache)));
     }

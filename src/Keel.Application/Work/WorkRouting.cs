@@ -1,0 +1,47 @@
+using Keel.Application.Data;
+using Keel.Domain.Platform;
+using Keel.Domain.Services;
+using Keel.Domain.Work;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keel.Application.Work;
+
+/// <summary>
+/// Routes new work: the first matching assignment rule names the team and how it hands work out; without a rule,
+/// incidents go to the desk's default team and everything else to the service's delivering team, left unassigned.
+/// </summary>
+public sealed class WorkRouting(KeelDb db)
+{
+    public async Task RouteAsync(WorkItem item, WorkSettings settings, DateTime now, CancellationToken ct)
+    {
+        var rules = await db.Set<AssignmentRule>().AsNoTracking().ToListAsync(ct);
+        var rule = AssignmentRule.FirstMatch(rules, item);
+        var teamId = rule?.TeamId ?? item.TeamId;
+        if (teamId is null)
+        {
+            teamId = item.Kind == WorkKind.Incident && settings.DefaultIncidentTeamId is { } desk
+                ? desk
+                : await db.Set<Service>().Where(s => s.Id == item.ServiceId).Select(s => (Guid?)s.DeliveringTeamId).FirstOrDefaultAsync(ct);
+        }
+        var assignee = teamId is { } team && rule is { Strategy: not AgentStrategy.Manual } ? await PickAsync(team, rule.Strategy, ct) : null;
+        item.Assign(teamId, assignee ?? item.AssigneeId, null, now);
+    }
+
+    /// <summary>The team member the strategy chooses, from open work held and the last time each was given work.</summary>
+    public async Task<Guid?> PickAsync(Guid teamId, AgentStrategy strategy, CancellationToken ct)
+    {
+        var members = await db.Set<TeamMember>().Where(m => m.TeamId == teamId)
+            .Join(db.Users.Where(u => u.IsActive), m => m.UserId, u => u.Id, (m, u) => m.UserId).ToListAsync(ct);
+        if (members.Count == 0)
+        {
+            return null;
+        }
+        var open = await ServiceWorkCounter.Open(db.Set<WorkItem>().Where(w => w.AssigneeId != null && members.Contains(w.AssigneeId.Value)))
+            .GroupBy(w => w.AssigneeId!.Value).Select(g => new { Id = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Id, g => g.Count, ct);
+        var names = members.Select(m => m.ToString()).ToList();
+        var last = await db.Set<WorkEvent>().Where(e => e.Field == "assignee" && e.To != null && names.Contains(e.To))
+            .GroupBy(e => e.To!).Select(g => new { Id = g.Key, At = g.Max(e => e.At) }).ToListAsync(ct);
+        var lastById = last.ToDictionary(l => Guid.Parse(l.Id), l => (DateTime?)l.At);
+        return AgentPicker.Pick(strategy, members.Select(m => new AgentLoad(m, open.GetValueOrDefault(m), lastById.GetValueOrDefault(m))).ToList());
+    }
+}
