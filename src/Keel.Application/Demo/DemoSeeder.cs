@@ -14,7 +14,7 @@ public static class DemoSeeder
     /// <summary>The steps, in order. Later areas append theirs (services, work items...) here.</summary>
     private static IReadOnlyList<IDemoSeedStep> Steps(DemoProfile profile) => profile switch
     {
-        DemoProfile.Tiny or DemoProfile.Demo => [new RolesStep(), new OrganizationStep(), new ServicesStep()],
+        DemoProfile.Tiny or DemoProfile.Demo => [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep()],
         _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "Unknown demo profile."),
     };
 

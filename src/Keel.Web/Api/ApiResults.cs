@@ -59,6 +59,10 @@ public static class ApiResults
     public static Results<Ok<ListResponse<T>>, ProblemHttpResult> All<T>(Result<IReadOnlyList<T>> result) =>
         result.IsSuccess ? TypedResults.Ok(new ListResponse<T>(result.Value!, null)) : Problem(result.Error!);
 
+    /// <summary>201 with the new record and its Location, or the use case's error.</summary>
+    public static Results<Created<T>, ProblemHttpResult> Created<T>(Result<T> result, Func<T, string> location) =>
+        result.IsSuccess ? TypedResults.Created(location(result.Value!), result.Value) : Problem(result.Error!);
+
     public static Results<NoContent, ProblemHttpResult> NoContent(Result<bool> result) =>
         result.IsSuccess ? TypedResults.NoContent() : Problem(result.Error!);
 

@@ -1,5 +1,6 @@
 using Keel.Web.Api.Platform;
 using Keel.Web.Api.Services;
+using Keel.Web.Api.Work;
 using Keel.Web.Auth;
 using Keel.Web.Components;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -39,6 +40,7 @@ public static class KeelPipeline
         app.MapAuditApi();
         app.MapJobsApi();
         app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi();
+        app.MapWorkApi().MapApprovalsApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

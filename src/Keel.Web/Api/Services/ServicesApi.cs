@@ -196,7 +196,4 @@ public static class ServicesApi
         }
         return WithETag(http, await update(expected.Value, patch), version);
     }
-
-    private static Results<Created<T>, ProblemHttpResult> Created<T>(Result<T> result, Func<T, string> location) =>
-        result.IsSuccess ? TypedResults.Created(location(result.Value!), result.Value) : ApiResults.Problem(result.Error!);
 }

@@ -1,0 +1,61 @@
+using Keel.Application.Platform;
+using Keel.Application.Work;
+using Keel.Domain.Platform;
+using Keel.Domain.Work;
+
+namespace Keel.Web.Api.Work;
+
+/// <summary>
+/// The filters of a work list as query parameters named after the fields (API.md): several values comma-separated,
+/// <c>me</c> for the caller in <c>assignee</c> and <c>requester</c>, date ranges as <c>createdFrom</c>/<c>createdTo</c> [from, to).
+/// </summary>
+public sealed record WorkListQuery(
+    string? State, string? Priority, string? Service, string? Team, string? Assignee, string? Requester,
+    bool? Unassigned, bool? Major, DateTime? CreatedFrom, DateTime? CreatedTo, DateTime? UpdatedFrom, DateTime? UpdatedTo)
+{
+    public Result<WorkFilter> ToFilter(ICurrentUser user)
+    {
+        var errors = new FieldErrors();
+        var filter = new WorkFilter(
+            List<WorkState>("state", State, errors, s => Enum.TryParse<WorkState>(s, true, out var v) && Enum.IsDefined(v) ? v : null, "work states"),
+            List<int>("priority", Priority, errors, s => int.TryParse(s, out var v) ? v : null, "numbers 1–4"),
+            Ids("service", Service, user, errors),
+            Ids("team", Team, user, errors),
+            Ids("assignee", Assignee, user, errors),
+            Ids("requester", Requester, user, errors),
+            Unassigned, Major, null, Utc(CreatedFrom), Utc(CreatedTo), Utc(UpdatedFrom), Utc(UpdatedTo));
+        return errors.Any ? errors.ToError() : filter;
+    }
+
+    private static DateTime? Utc(DateTime? value) => value?.Kind switch
+    {
+        null => null,
+        DateTimeKind.Local => value.Value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value!.Value, DateTimeKind.Utc),
+    };
+
+    private static List<Guid>? Ids(string name, string? text, ICurrentUser user, FieldErrors errors) =>
+        List<Guid>(name, text, errors, s => s.Equals("me", StringComparison.OrdinalIgnoreCase) ? user.UserId : Guid.TryParse(s, out var g) ? g : null, "ids (or me)");
+
+    private static List<T>? List<T>(string name, string? text, FieldErrors errors, Func<string, T?> parse, string what) where T : struct
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var values = new List<T>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (parse(part) is { } value)
+            {
+                values.Add(value);
+            }
+            else
+            {
+                errors.Add(name, $"must be {what}, comma-separated; '{part}' is not.");
+                return null;
+            }
+        }
+        return values;
+    }
+}
