@@ -1,3 +1,4 @@
+using Keel.Application.Platform.Jobs;
 using Keel.Application.Services;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,4 +18,9 @@ public static class WorkSetup
         .AddScoped<ApprovalService>()
         .AddScoped<ConversationService>()
         .AddScoped<WorkSettingsService>();
+
+    /// <summary>The work area's background jobs (called from AddKeelJobs so every node runs the same set).</summary>
+    public static IServiceCollection AddWorkJobs(this IServiceCollection services) => services
+        .AddJobHandler<AutoCloseHandler>()
+        .AddRecurringJob(AutoCloseHandler.JobType, AutoCloseHandler.JobType, AutoCloseHandler.Schedule);
 }

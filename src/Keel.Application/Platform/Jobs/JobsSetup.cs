@@ -1,3 +1,4 @@
+using Keel.Application.Work;
 using Keel.Domain.Platform.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static class JobsSetup
         services.AddJobHandler<ProbeJobHandler>();
         services.AddJobHandler<JobsCleanupHandler>();
         services.AddRecurringJob(JobsCleanupHandler.JobType, JobsCleanupHandler.JobType, JobsCleanupHandler.Schedule);
+        services.AddWorkJobs();
         services.AddHostedService<JobWorkerService>();
         return services;
     }
