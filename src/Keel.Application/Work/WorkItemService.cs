@@ -36,6 +36,7 @@ public sealed class WorkItemService(KeelDb db, ICurrentUser user, TimeProvider t
             return errors.ToError();
         }
         var query = WorkQueries.Apply(Visible().Where(w => w.Kind == kind), filter);
+        query = WorkSearch.Matching(db, query, WorkSearch.Terms(filter.Q));
         var result = await WorkQueries.Pager.PageAsync(query, page, ct);
         return result.IsSuccess ? new Page<WorkItemView>(await views.ManyAsync(result.Value!.Items, ct), result.Value.NextCursor) : result.Error!;
     }

@@ -18,7 +18,8 @@ public sealed record WorkFilter(
     DateTime? CreatedFrom = null,
     DateTime? CreatedTo = null,
     DateTime? UpdatedFrom = null,
-    DateTime? UpdatedTo = null);
+    DateTime? UpdatedTo = null,
+    string? Q = null);
 
 internal static class WorkQueries
 {

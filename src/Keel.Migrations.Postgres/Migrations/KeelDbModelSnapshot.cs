@@ -183,6 +183,16 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.ToTable("WorkCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Application.Work.WorkSearchHit", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
+                });
+
             modelBuilder.Entity("Keel.Domain.Platform.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")

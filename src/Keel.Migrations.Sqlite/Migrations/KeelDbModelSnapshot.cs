@@ -178,6 +178,16 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.ToTable("WorkCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Application.Work.WorkSearchHit", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
+                });
+
             modelBuilder.Entity("Keel.Domain.Platform.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")

@@ -46,7 +46,7 @@ public static class WorkApi
         group.MapGet("", ([AsParameters] ListQuery list, [AsParameters] WorkListQuery filter, ICurrentUser user, WorkItemService work, CancellationToken ct) =>
                 ListAsync(kind, list, filter, user, work, ct))
             .RequireAuthorization(readPolicy).WithName($"List{name}s")
-            .WithSummary($"{name}s the caller may see; filter by state, priority, service, team, assignee, requester (ids, comma-separated; 'me'), unassigned, major, createdFrom/createdTo, updatedFrom/updatedTo; sort by number, createdAt, updatedAt, priority, title.");
+            .WithSummary($"{name}s the caller may see; filter by state, priority, service, team, assignee, requester (ids, comma-separated; 'me'), unassigned, major, createdFrom/createdTo, updatedFrom/updatedTo; q searches title and description (every word, as a prefix); sort by number, createdAt, updatedAt, priority, title.");
         group.MapGet("/{number}", (string number, HttpContext http, WorkItemService work, CancellationToken ct) => GetAsync(kind, number, http, work, ct))
             .RequireAuthorization(readPolicy).WithName($"Get{name}").WithSummary($"One {kind.ToString().ToLowerInvariant()} by number, with its ETag and the states the caller may move it to.");
         group.MapPatch("/{number}", (string number, JsonElement body, HttpContext http, WorkItemService work, CancellationToken ct) => UpdateAsync(kind, number, body, http, work, ct))
@@ -76,12 +76,8 @@ public static class WorkApi
     private static async Task<Results<Ok<ListResponse<WorkItemView>>, ProblemHttpResult>> ListAsync(
         WorkKind kind, ListQuery list, WorkListQuery query, ICurrentUser user, WorkItemService work, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(list.Q))
-        {
-            return Problem(Error.Validation("q", "full-text search of work is not available yet; filter by the fields instead."));
-        }
         var filter = query.ToFilter(user);
-        return filter.IsSuccess ? List(await work.ListAsync(kind, filter.Value!, list.Page, ct)) : Problem(filter.Error!);
+        return filter.IsSuccess ? List(await work.ListAsync(kind, filter.Value! with { Q = list.Q }, list.Page, ct)) : Problem(filter.Error!);
     }
 
     private static async Task<Results<Ok<WorkItemView>, ProblemHttpResult>> GetAsync(WorkKind kind, string number, HttpContext http, WorkItemService work, CancellationToken ct) =>
