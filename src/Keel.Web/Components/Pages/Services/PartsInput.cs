@@ -1,4 +1,3 @@
-using System.Globalization;
 using Keel.Domain.Platform;
 using Keel.Domain.Services;
 using Keel.Web.Components.Shared;
@@ -17,16 +16,14 @@ public static class PartsInput
     /// <summary>A trillion in major units: far above any real cost, far below what minor units in a long can hold.</summary>
     public const decimal MaxMoney = 1_000_000_000_000m;
 
-    public static decimal ToPercent(decimal fraction) => fraction * 100m;
+    /// <summary>60 for a stored 0.600000: without the trailing zeros of the stored scale, so the box shows what was typed.</summary>
+    public static decimal ToPercent(decimal fraction) => fraction * 100m / 1.000000000000000000000000000000000m;
 
     public static decimal ToFraction(decimal percent) => percent / 100m;
 
     public static decimal ToMajor(Money money) => money.Minor / 100m;
 
     public static long ToMinor(decimal major) => (long)(major * 100m);
-
-    /// <summary>"12.5" for 0.125: how a share reads in a percent box.</summary>
-    public static string PercentText(decimal fraction) => ToPercent(fraction).ToString("0.####", CultureInfo.InvariantCulture);
 
     public static void CheckPercent(FieldErrors errors, string field, decimal? percent)
     {
