@@ -13,7 +13,8 @@ public sealed class ServicePageTests(BrowserFixture browser)
         var page = await browser.SignInAsync(userName);
         await BrowserFixture.OpenInteractiveAsync(page, "/services");
 
-        await page.Locator("a[href^='/services/']").First.ClickAsync();
+        // The first service in the list (the navigation has /services/… links too, e.g. cost pools).
+        await page.Locator("main a[href^='/services/']").First.ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/services/", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Overview" })).ToBeVisibleAsync();
 
