@@ -214,7 +214,7 @@ internal static class ImpactBench
     private static int Percentile(int[] values, double p) =>
         (int)Percentile(values.Select(v => (double)v).ToArray(), p);
 
-    private static int IntOption(string[] args, string name, int fallback)
+    internal static int IntOption(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;

@@ -19,6 +19,9 @@ public sealed record CatalogItemDraft(
     Guid? ServiceId, string? Name, string? Description, JsonElement? Form, bool? ForEveryone, IReadOnlyList<Guid>? BusinessUnitIds,
     ApprovalNeed? Approval, JsonElement? Tasks, int? ExpectedDeliveryHours, bool? Active);
 
+/// <summary>What the staff list of catalogue items is narrowed to; null leaves a criterion out.</summary>
+public sealed record CatalogFilter(string? Q = null, Guid? ServiceId = null, bool? Active = null);
+
 public sealed record CatalogItemPatch(
     Optional<string?> Name, Optional<string?> Description, Optional<JsonElement?> Form, Optional<bool> ForEveryone,
     Optional<IReadOnlyList<Guid>?> BusinessUnitIds, Optional<ApprovalNeed?> Approval, Optional<JsonElement?> Tasks,
@@ -33,13 +36,20 @@ public sealed class CatalogService(KeelDb db, ICurrentUser user)
 {
     private static readonly KeysetPager<CatalogItem> Pager = new(i => i.Id, SortKey<CatalogItem>.By("name", i => i.Name));
 
-    public async Task<Result<Page<CatalogItemView>>> ListAsync(string? q, Guid? serviceId, PageRequest page, CancellationToken ct)
+    public Task<Result<Page<CatalogItemView>>> ListAsync(string? q, Guid? serviceId, PageRequest page, CancellationToken ct) =>
+        ListAsync(new CatalogFilter(q, serviceId), page, ct);
+
+    public async Task<Result<Page<CatalogItemView>>> ListAsync(CatalogFilter filter, PageRequest page, CancellationToken ct)
     {
         if (ServiceAccess.AudienceOf(user) == ServiceAudience.Portal)
         {
             return Error.Forbidden("The portal lists catalogue items through the portal view.");
         }
-        var query = Filter(db.Set<CatalogItem>().AsNoTracking(), q, serviceId);
+        var query = Filter(db.Set<CatalogItem>().AsNoTracking(), filter.Q, filter.ServiceId);
+        if (filter.Active is { } active)
+        {
+            query = query.Where(i => i.Active == active);
+        }
         var result = await Pager.PageAsync(query, page, ct);
         return result.IsSuccess ? new Page<CatalogItemView>(await ViewsAsync(result.Value!.Items, ct), result.Value.NextCursor) : result.Error!;
     }

@@ -13,6 +13,12 @@ public sealed record ImportRejection(int Line, string Reason);
 public sealed record ImportReport(int Created, int Updated, IReadOnlyList<ImportRejection> Rejected);
 
 /// <summary>
+/// A column of an import file as the importer reads it: its header name, whether a file must have it, what it holds,
+/// and an example value. <paramref name="ExampleHeader"/> stands in for a name pattern such as <c>attr.&lt;key&gt;</c>.
+/// </summary>
+public sealed record ImportColumn(string Name, bool Required, string Meaning, string Example, string? ExampleHeader = null);
+
+/// <summary>
 /// CSV import of the CMDB. CIs: header <c>name,type</c> and optionally <c>status</c>, <c>owner</c> (a user name),
 /// <c>services</c> (service names separated by <c>;</c>) and <c>attr.&lt;key&gt;</c> columns; a row whose name matches
 /// one existing CI updates it. Relationships: header <c>from,type,to</c> with CI names. Good rows are saved together;
@@ -22,6 +28,37 @@ public sealed class CiImportService(KeelDb db, ICurrentUser user, ImpactGraphCac
 {
     public const int MaxRows = 20_000;
 
+    /// <summary>Ids per look-up query: well below SQLite's and PostgreSQL's limits on parameters.</summary>
+    private const int LookupChunk = 1_000;
+
+    /// <summary>The columns of a CI file; the header names them in any order, and other columns are ignored.</summary>
+    public static readonly IReadOnlyList<ImportColumn> CiColumns =
+    [
+        new("name", true, "The CI's name. A row whose name matches one existing CI (ignoring case) updates it.", "app-crm-01"),
+        new("type", true, $"{string.Join(", ", CiTypes.WellKnown)}, or an own type name of letters and digits.", CiTypes.Application),
+        new("status", false, $"One of {string.Join(", ", Enum.GetNames<CiStatus>())}; an empty cell keeps the stored status (new CIs: Active).", nameof(CiStatus.Active)),
+        new("owner", false, "The user name of the person who owns the CI.", "owner"),
+        new("services", false, "Names of the services the CI delivers, separated by ';'. With this column the links are replaced by the file's.", "Workplace Services"),
+        new("attr.<key>", false, "One column per attribute, such as attr.ip or attr.version; empty cells keep the stored value.", "10.0.0.5", "attr.ip"),
+    ];
+
+    /// <summary>The columns of a relationship file: two CI names and how the first depends on the second.</summary>
+    public static readonly IReadOnlyList<ImportColumn> RelationshipColumns =
+    [
+        new("from", true, "The name of the CI that depends on the other one.", "app-crm-01"),
+        new("type", true, $"One of {string.Join(", ", Enum.GetNames<RelationshipType>())}.", nameof(RelationshipType.DependsOn)),
+        new("to", true, "The name of the CI it depends on.", "db-crm-01"),
+    ];
+
+    /// <summary>A header row and one example row for <paramref name="columns"/>, quoted where a value needs it.</summary>
+    public static string ExampleCsv(IReadOnlyList<ImportColumn> columns) =>
+        string.Join(',', columns.Select(c => Quote(c.ExampleHeader ?? c.Name))) + "\n" + string.Join(',', columns.Select(c => Quote(c.Example))) + "\n";
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+
+    private static string[] RequiredOf(IReadOnlyList<ImportColumn> columns) => columns.Where(c => c.Required).Select(c => c.Name).ToArray();
+
     public async Task<Result<ImportReport>> ImportCisAsync(string csv, CancellationToken ct)
     {
         if (!ServiceAccess.CanEditCmdb(user))
@@ -29,7 +66,7 @@ public sealed class CiImportService(KeelDb db, ICurrentUser user, ImpactGraphCac
             return Error.Forbidden("Only service owners and admins import configuration items.");
         }
         var rows = Csv.Read(csv).ToList();
-        if (Header(rows, ["name", "type"]) is not { } header)
+        if (Header(rows, RequiredOf(CiColumns)) is not { } header)
         {
             return Error.Validation("csv", "must start with a header row naming at least the columns name and type.");
         }
@@ -37,29 +74,45 @@ public sealed class CiImportService(KeelDb db, ICurrentUser user, ImpactGraphCac
         {
             return Error.Validation("csv", $"must have at most {MaxRows} rows per import.");
         }
-        var existing = (await db.Set<ConfigurationItem>().ToListAsync(ct)).ToLookup(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        // Names of every CI (a projection, untracked), then the full entities and links only of the CIs this file updates:
+        // tracking the whole CMDB made each import slower the larger the CMDB grew.
+        var byName = (await db.Set<ConfigurationItem>().AsNoTracking().Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+            .ToLookup(c => c.Name, c => c.Id, StringComparer.OrdinalIgnoreCase);
+        var updating = rows.Skip(1).Select(r => Cell(header, r.Fields, "name")).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(n => byName[n].ToList()).Where(ids => ids.Count == 1).Select(ids => ids[0]).ToList();
+        var existing = new Dictionary<Guid, ConfigurationItem>();
+        var stored = new List<CiServiceLinkRow>();
+        foreach (var ids in updating.Chunk(LookupChunk))
+        {
+            foreach (var ci in await db.Set<ConfigurationItem>().Where(c => ids.Contains(c.Id)).ToListAsync(ct))
+            {
+                existing[ci.Id] = ci;
+            }
+            stored.AddRange(await db.Set<CiServiceLinkRow>().Where(l => ids.Contains(l.CiId)).ToListAsync(ct));
+        }
+        var links = stored.ToLookup(l => l.CiId);
         var services = (await db.Set<Service>().Select(s => new { s.Id, s.Name }).ToListAsync(ct)).ToDictionary(s => s.Name, s => s.Id, StringComparer.OrdinalIgnoreCase);
         var people = (await db.Users.Select(u => new { u.Id, u.UserName }).ToListAsync(ct)).ToDictionary(u => u.UserName!, u => u.Id, StringComparer.OrdinalIgnoreCase);
-        var links = (await db.Set<CiServiceLinkRow>().ToListAsync(ct)).ToLookup(l => l.CiId);
+        var attributeColumns = header.Where(h => h.Key.StartsWith("attr.", StringComparison.OrdinalIgnoreCase)).ToList();
         var rejected = new List<ImportRejection>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         int created = 0, updated = 0;
         foreach (var (line, fields) in rows.Skip(1))
         {
-            string Get(string column) => header.TryGetValue(column, out var i) && i < fields.Count ? fields[i].Trim() : "";
+            string Get(string column) => Cell(header, fields, column);
             var name = Get("name");
             if (!seen.Add(name))
             {
                 rejected.Add(new ImportRejection(line, $"'{name}' appears more than once in this file."));
                 continue;
             }
-            var matches = existing[name].ToList();
+            var matches = byName[name].ToList();
             if (matches.Count > 1)
             {
                 rejected.Add(new ImportRejection(line, $"{matches.Count} configuration items are named '{name}'; rename them first."));
                 continue;
             }
-            var ci = matches.FirstOrDefault() ?? new ConfigurationItem { Name = name, Type = "" };
+            var ci = matches.Count == 1 ? existing[matches[0]] : new ConfigurationItem { Name = name, Type = "" };
             var reasons = new List<string>();
             ci.Type = Get("type");
             if (Get("status") is { Length: > 0 } status)
@@ -89,7 +142,7 @@ public sealed class CiImportService(KeelDb db, ICurrentUser user, ImpactGraphCac
                     reasons.Add($"service '{serviceName}' does not exist");
                 }
             }
-            foreach (var (column, index) in header.Where(h => h.Key.StartsWith("attr.", StringComparison.OrdinalIgnoreCase)))
+            foreach (var (column, index) in attributeColumns)
             {
                 if (index < fields.Count && fields[index].Trim() is { Length: > 0 } value)
                 {
@@ -105,7 +158,8 @@ public sealed class CiImportService(KeelDb db, ICurrentUser user, ImpactGraphCac
                 rejected.Add(new ImportRejection(line, string.Join("; ", reasons.Concat(errors.Any ? fieldReasons : []))));
                 if (matches.Count == 1)
                 {
-                    await db.Entry(ci).ReloadAsync(ct);
+                    // Forget the half-applied row; nothing of it is saved.
+                    db.Entry(ci).State = EntityState.Detached;
                 }
                 continue;
             }
@@ -134,7 +188,7 @@ public sealed class CiImportService(KeelDb db, ICurrentUser user, ImpactGraphCac
             return Error.Forbidden("Only service owners and admins import relationships.");
         }
         var rows = Csv.Read(csv).ToList();
-        if (Header(rows, ["from", "type", "to"]) is not { } header)
+        if (Header(rows, RequiredOf(RelationshipColumns)) is not { } header)
         {
             return Error.Validation("csv", "must start with the header row from,type,to.");
         }
@@ -142,14 +196,13 @@ public sealed class CiImportService(KeelDb db, ICurrentUser user, ImpactGraphCac
         {
             return Error.Validation("csv", $"must have at most {MaxRows} rows per import.");
         }
-        var byName = (await db.Set<ConfigurationItem>().Select(c => new { c.Id, c.Name }).ToListAsync(ct)).ToLookup(c => c.Name, c => c.Id, StringComparer.OrdinalIgnoreCase);
-        var stored = (await db.Set<CiRelationship>().Select(r => new { r.FromId, r.ToId, r.Type }).ToListAsync(ct))
-            .Select(r => (r.FromId, r.ToId, r.Type)).ToHashSet();
+        var byName = (await db.Set<ConfigurationItem>().AsNoTracking().Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+            .ToLookup(c => c.Name, c => c.Id, StringComparer.OrdinalIgnoreCase);
         var rejected = new List<ImportRejection>();
-        var created = 0;
+        var good = new List<CiRelationship>();
         foreach (var (line, fields) in rows.Skip(1))
         {
-            string Get(string column) => header[column] < fields.Count ? fields[header[column]].Trim() : "";
+            string Get(string column) => Cell(header, fields, column);
             var reasons = new List<string>();
             var from = Resolve(Get("from"), "from", reasons);
             var to = Resolve(Get("to"), "to", reasons);
@@ -168,11 +221,20 @@ public sealed class CiImportService(KeelDb db, ICurrentUser user, ImpactGraphCac
                 rejected.Add(new ImportRejection(line, string.Join("; ", reasons.Concat(errors.Any ? ["from and to must be two different configuration items"] : []))));
                 continue;
             }
-            if (stored.Add((from, to, type)))
-            {
-                db.Add(relationship);
-                created++;
-            }
+            good.Add(relationship);
+        }
+        // Only the stored relationships of the CIs this file starts from: those are the ones it could repeat.
+        var stored = new HashSet<(Guid, Guid, RelationshipType)>();
+        foreach (var ids in good.Select(r => r.FromId).Distinct().Chunk(LookupChunk))
+        {
+            var some = await db.Set<CiRelationship>().AsNoTracking().Where(r => ids.Contains(r.FromId)).Select(r => new { r.FromId, r.ToId, r.Type }).ToListAsync(ct);
+            stored.UnionWith(some.Select(r => (r.FromId, r.ToId, r.Type)));
+        }
+        var created = 0;
+        foreach (var relationship in good.Where(r => stored.Add((r.FromId, r.ToId, r.Type))))
+        {
+            db.Add(relationship);
+            created++;
         }
         await db.SaveChangesAsync(ct);
         impact.Invalidate();
@@ -189,6 +251,10 @@ public sealed class CiImportService(KeelDb db, ICurrentUser user, ImpactGraphCac
             return Guid.Empty;
         }
     }
+
+    /// <summary>The trimmed cell of <paramref name="column"/>, or "" when the file has no such column or the row is short.</summary>
+    private static string Cell(Dictionary<string, int> header, IReadOnlyList<string> fields, string column) =>
+        header.TryGetValue(column, out var i) && i < fields.Count ? fields[i].Trim() : "";
 
     /// <summary>The columns of the header row by lower-case name, or null when a required one is missing.</summary>
     private static Dictionary<string, int>? Header(List<(int Line, IReadOnlyList<string> Fields)> rows, string[] required)

@@ -18,7 +18,7 @@ public static class CatalogItemsApi
     {
         var group = app.MapGroup("/api/v1/catalog-items").WithTags("Services");
         group.MapGet("", List).RequireAuthorization(Policies.SignedIn).WithName("ListCatalogItems")
-            .WithSummary("Catalogue items; filter with q and serviceId. A requester gets only the items the portal offers them.");
+            .WithSummary("Catalogue items; filter with q, serviceId and (staff) active=true|false. A requester gets only the items the portal offers them.");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.SignedIn).WithName("GetCatalogItem").WithSummary("One catalogue item with its form definition (ETag for staff).");
         group.MapPost("", Create).RequireAuthorization(Policies.ServiceEditors).WithName("CreateCatalogItem").WithSummary("Add an item to a service the caller owns (admins: any).");
         group.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.ServiceEditors).WithName("UpdateCatalogItem")
@@ -29,14 +29,14 @@ public static class CatalogItemsApi
     }
 
     private static async Task<Results<Ok<ListResponse<CatalogItemView>>, Ok<ListResponse<PortalCatalogItemView>>, ProblemHttpResult>> List(
-        [AsParameters] ListQuery query, Guid? serviceId, ICurrentUser user, CatalogService catalog, CancellationToken ct)
+        [AsParameters] ListQuery query, Guid? serviceId, bool? active, ICurrentUser user, CatalogService catalog, CancellationToken ct)
     {
         if (ServiceAccess.AudienceOf(user) == ServiceAudience.Portal)
         {
             var portal = await catalog.ListPortalAsync(query.Q, serviceId, query.Page, ct);
             return portal.IsSuccess ? TypedResults.Ok(ListResponse<PortalCatalogItemView>.From(portal.Value!)) : ApiResults.Problem(portal.Error!);
         }
-        var result = await catalog.ListAsync(query.Q, serviceId, query.Page, ct);
+        var result = await catalog.ListAsync(new CatalogFilter(query.Q, serviceId, active), query.Page, ct);
         return result.IsSuccess ? TypedResults.Ok(ListResponse<CatalogItemView>.From(result.Value!)) : ApiResults.Problem(result.Error!);
     }
 
