@@ -38,7 +38,7 @@ public static class KeelPipeline
         app.MapBusinessUnitsApi();
         app.MapAuditApi();
         app.MapJobsApi();
-        app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi();
+        app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi().MapServiceMapApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
