@@ -18,8 +18,11 @@ public sealed record ServiceMapView(
     Ref? Service, Ref? ConfigurationItem, int Depth, IReadOnlyList<MapNodeView> Nodes, IReadOnlyList<MapEdgeView> Edges,
     bool Truncated, bool Deeper, double Width, double Height, double NodeWidth, double NodeHeight);
 
-/// <summary>A box: a service (type "Service", status its lifecycle) or a CI (its type and status).</summary>
-public sealed record MapNodeView(Guid Id, string Name, MapNodeKind Kind, string Type, string Status, int Depth, double X, double Y);
+/// <summary>
+/// A box: a service (type "Service", status its lifecycle) or a CI (its type and status). <see cref="Hidden"/> counts the
+/// CIs it delivers or needs that the map leaves out (at most a dozen are drawn below each box).
+/// </summary>
+public sealed record MapNodeView(Guid Id, string Name, MapNodeKind Kind, string Type, string Status, int Depth, double X, double Y, int Hidden);
 
 /// <summary>An arrow from the side that needs to the side that is needed: a relationship type, or "DeliveredBy" from a service to its CI.</summary>
 public sealed record MapEdgeView(Guid From, Guid To, string Type);
@@ -46,7 +49,7 @@ public sealed class ServiceMapService(KeelDb db, ICurrentUser user, ImpactGraphC
         }
         var snapshot = await cache.GetAsync(db, ct);
         var map = ServiceMapLayout.ForService(snapshot.Dependencies, serviceId, depth ?? DefaultDepth);
-        var root = new MapNodeView(serviceId, service.Name, MapNodeKind.Service, nameof(Service), service.Lifecycle.ToString(), 0, 0, 0);
+        var root = new MapNodeView(serviceId, service.Name, MapNodeKind.Service, nameof(Service), service.Lifecycle.ToString(), 0, 0, 0, 0);
         return View(map, root, snapshot, new Ref(serviceId, service.Name), null);
     }
 
@@ -60,7 +63,7 @@ public sealed class ServiceMapService(KeelDb db, ICurrentUser user, ImpactGraphC
         MapNodeView root;
         if (snapshot.Cis.TryGetValue(ciId, out var known))
         {
-            root = new MapNodeView(ciId, known.Name, MapNodeKind.Ci, known.Type, snapshot.Statuses[ciId].ToString(), 0, 0, 0);
+            root = new MapNodeView(ciId, known.Name, MapNodeKind.Ci, known.Type, snapshot.Statuses[ciId].ToString(), 0, 0, 0, 0);
         }
         else
         {
@@ -71,7 +74,7 @@ public sealed class ServiceMapService(KeelDb db, ICurrentUser user, ImpactGraphC
             {
                 return Error.NotFound("The configuration item");
             }
-            root = new MapNodeView(ciId, stored.Name, MapNodeKind.Ci, stored.Type, stored.Status.ToString(), 0, 0, 0);
+            root = new MapNodeView(ciId, stored.Name, MapNodeKind.Ci, stored.Type, stored.Status.ToString(), 0, 0, 0, 0);
         }
         var map = ServiceMapLayout.ForCi(snapshot.Dependencies, ciId, depth ?? DefaultDepth);
         return View(map, root, snapshot, null, new Ref(ciId, root.Name));
@@ -95,11 +98,11 @@ public sealed class ServiceMapService(KeelDb db, ICurrentUser user, ImpactGraphC
         {
             if (n.Depth == 0)
             {
-                return root with { X = n.X, Y = n.Y };
+                return root with { X = n.X, Y = n.Y, Hidden = n.Hidden };
             }
             var (name, type) = snapshot.Cis.TryGetValue(n.Id, out var c) ? c : ("", "");
             var status = snapshot.Statuses.TryGetValue(n.Id, out var s) ? s.ToString() : "";
-            return new MapNodeView(n.Id, name, n.Kind, type, status, n.Depth, n.X, n.Y);
+            return new MapNodeView(n.Id, name, n.Kind, type, status, n.Depth, n.X, n.Y, n.Hidden);
         }
         var nodes = map.Nodes.Select(Node).ToList();
         var edges = map.Edges.Select(e => new MapEdgeView(e.FromId, e.ToId, e.Relationship?.ToString() ?? DeliveredBy)).ToList();

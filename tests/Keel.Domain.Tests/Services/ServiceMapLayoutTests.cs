@@ -61,7 +61,7 @@ public sealed class ServiceMapLayoutTests
             estate.Delivers($"laptop-{i:000}", "Workplace").Rel($"laptop-{i:000}", ConnectsTo, "switch");
         }
 
-        var map = estate.ForService("Workplace", maxDepth: 3, maxNodes: 150);
+        var map = estate.ForService("Workplace", maxDepth: 3, maxNodes: 150, maxChildren: 500);
 
         map.Nodes.Count.ShouldBe(150);
         map.Truncated.ShouldBeTrue();
@@ -71,6 +71,26 @@ public sealed class ServiceMapLayoutTests
         map.Nodes.GroupBy(n => n.Y).Max(row => row.Count()).ShouldBe(ServiceMapLayout.MaxPerRow);
         map.Width.ShouldBeLessThan(ServiceMapLayout.MaxPerRow * (ServiceMapLayout.NodeWidth + ServiceMapLayout.ColumnGap) + 2 * ServiceMapLayout.Margin);
         MapEstate.Overlapping(map).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ForService_ManyLeavesBesideOneStack_ShowsTheStackAndCountsTheLeavesLeftOut()
+    {
+        var estate = new MapEstate();
+        for (var i = 0; i < 200; i++)
+        {
+            estate.Delivers($"laptop-{i:000}", "Workplace");
+        }
+        estate.Delivers("mdm", "Workplace").Rel("mdm", RunsOn, "vm").Rel("mdm", DependsOn, "identity").Rel("vm", HostedBy, "esx");
+
+        var map = estate.ForService("Workplace", maxDepth: 4);
+
+        map.Nodes.Count(n => n.Depth == 1).ShouldBe(ServiceMapLayout.DefaultMaxChildren);
+        estate.Depths(map).ShouldContain(("mdm", 1));
+        estate.Depths(map).ShouldContain(("esx", 3));
+        map.Root.Hidden.ShouldBe(201 - ServiceMapLayout.DefaultMaxChildren);
+        map.Nodes.Skip(1).ShouldAllBe(n => n.Hidden == 0);
+        map.Truncated.ShouldBeTrue();
     }
 
     [Fact]
@@ -122,7 +142,7 @@ public sealed class ServiceMapLayoutTests
             {
                 estate.Rel($"c{source}", type, $"c{target}");
             }
-            var map = estate.ForService("S", e.depth);
+            var map = estate.ForService("S", e.depth, maxChildren: 100);
             var expected = estate.Distances("S").Where(p => p.Value <= e.depth).ToDictionary();
             return map.Nodes.Count == expected.Count
                 && map.Nodes.All(n => expected[estate.Name(n.Id)] == n.Depth)
@@ -164,8 +184,8 @@ public sealed class ServiceMapLayoutTests
 
         public DependencyIndex Build() => DependencyIndex.Build(_edges, _links);
 
-        public ServiceMap ForService(string service, int maxDepth, int maxNodes = ServiceMapLayout.DefaultMaxNodes) =>
-            ServiceMapLayout.ForService(Build(), Id(service), maxDepth, maxNodes);
+        public ServiceMap ForService(string service, int maxDepth, int maxNodes = ServiceMapLayout.DefaultMaxNodes, int maxChildren = ServiceMapLayout.DefaultMaxChildren) =>
+            ServiceMapLayout.ForService(Build(), Id(service), maxDepth, maxNodes, maxChildren);
 
         public (string, int)[] Depths(ServiceMap map) => map.Nodes.Select(n => (Name(n.Id), n.Depth)).ToArray();
 

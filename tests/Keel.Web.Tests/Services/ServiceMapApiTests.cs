@@ -25,7 +25,7 @@ public sealed class ServiceMapApiTests(DatabaseFixture databases)
         map.GetProperty("service").GetProperty("name").GetString().ShouldBe("Workplace Services");
         map.GetProperty("truncated").GetBoolean().ShouldBeFalse();
         var nodes = map.GetProperty("nodes").EnumerateArray().ToList();
-        nodes[0].EnumerateObject().Select(p => p.Name).ShouldBe(["id", "name", "kind", "type", "status", "depth", "x", "y"]);
+        nodes[0].EnumerateObject().Select(p => p.Name).ShouldBe(["id", "name", "kind", "type", "status", "depth", "x", "y", "hidden"]);
         nodes.Select(n => (n.GetProperty("name").GetString(), n.GetProperty("kind").GetString(), n.GetProperty("depth").GetInt32())).ShouldBe([
             ("Workplace Services", "Service", 0), ("Device Management", "Ci", 1), ("vm-mdm-01", "Ci", 2), ("esx-01", "Ci", 3), ("core-switch-01", "Ci", 4),
         ]);

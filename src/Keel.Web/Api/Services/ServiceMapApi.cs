@@ -12,7 +12,7 @@ public static class ServiceMapApi
     {
         app.MapGet("/api/v1/services/{id:guid}/map", ForService).WithTags("Services").RequireAuthorization(Policies.Staff).WithName("GetServiceMap")
             .WithSummary("The service, its CIs and what they need down to depth (1–6, default 4), laid out in layers: nodes with kind (Service, Ci), type, "
-                + "status, depth and box centre x, y; edges from the needing to the needed side with the relationship type (DeliveredBy from the service). "
+                + "status, depth, box centre x, y and hidden (CIs below it left out: at most 12 are drawn under each box); edges from the needing to the needed side with the relationship type (DeliveredBy from the service). "
                 + "truncated: the node cap left CIs out; deeper: dependencies lie beyond depth.");
         app.MapGet("/api/v1/configuration-items/{id:guid}/map", ForCi).WithTags("Services").RequireAuthorization(Policies.Staff).WithName("GetCiMap")
             .WithSummary("The same map centred on one CI: the CI and what it needs down to depth (1–6, default 4).");
