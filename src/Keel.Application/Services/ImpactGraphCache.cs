@@ -2,12 +2,18 @@ using Keel.Application.Data;
 using Keel.Domain.Services;
 using Keel.Domain.Services.Configuration;
 using Keel.Domain.Services.Impact;
+using Keel.Domain.Services.Map;
 using Microsoft.EntityFrameworkCore;
 
 namespace Keel.Application.Services;
 
-/// <summary>The estate as an <see cref="ImpactGraph"/> plus the CIs' names and types, built once from flat projections.</summary>
-public sealed record ImpactSnapshot(ImpactGraph Graph, IReadOnlyDictionary<Guid, (string Name, string Type)> Cis);
+/// <summary>
+/// The estate as an <see cref="ImpactGraph"/> plus the CIs' names and types, built once from flat projections; the same
+/// relationships read downwards (<see cref="Dependencies"/>) and the CIs' statuses serve the service map.
+/// </summary>
+public sealed record ImpactSnapshot(
+    ImpactGraph Graph, IReadOnlyDictionary<Guid, (string Name, string Type)> Cis,
+    DependencyIndex Dependencies, IReadOnlyDictionary<Guid, CiStatus> Statuses);
 
 /// <summary>
 /// One shared impact graph per app node. Any change to relationships, CI–service links, consumers or CIs calls
@@ -65,11 +71,12 @@ public sealed class ImpactGraphCache
             .Select(l => new { l.CiId, l.ServiceId }).ToListAsync(ct);
         var consumers = await db.Set<ServiceConsumer>().AsNoTracking().OrderBy(c => c.ServiceId).ThenBy(c => c.BusinessUnitId)
             .Select(c => new { c.ServiceId, c.BusinessUnitId }).ToListAsync(ct);
-        var cis = await db.Set<ConfigurationItem>().AsNoTracking().Select(c => new { c.Id, c.Name, c.Type }).ToListAsync(ct);
-        var graph = ImpactGraph.Build(
-            edges.Select(e => new CiEdge(e.FromId, e.ToId, e.Type)),
-            links.Select(l => new CiServiceLink(l.CiId, l.ServiceId)),
-            consumers.Select(c => new ServiceConsumption(c.ServiceId, c.BusinessUnitId)));
-        return new ImpactSnapshot(graph, cis.ToDictionary(c => c.Id, c => (c.Name, c.Type)));
+        var cis = await db.Set<ConfigurationItem>().AsNoTracking().Select(c => new { c.Id, c.Name, c.Type, c.Status }).ToListAsync(ct);
+        var ciEdges = edges.Select(e => new CiEdge(e.FromId, e.ToId, e.Type)).ToList();
+        var serviceLinks = links.Select(l => new CiServiceLink(l.CiId, l.ServiceId)).ToList();
+        var graph = ImpactGraph.Build(ciEdges, serviceLinks, consumers.Select(c => new ServiceConsumption(c.ServiceId, c.BusinessUnitId)));
+        return new ImpactSnapshot(
+            graph, cis.ToDictionary(c => c.Id, c => (c.Name, c.Type)),
+            DependencyIndex.Build(ciEdges, serviceLinks), cis.ToDictionary(c => c.Id, c => c.Status));
     }
 }

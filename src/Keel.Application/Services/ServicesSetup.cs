@@ -20,6 +20,7 @@ public static class ServicesSetup
             .AddScoped<ConfigurationItemService>()
             .AddScoped<CiRelationshipService>()
             .AddScoped<CiImportService>()
-            .AddScoped<ImpactService>();
+            .AddScoped<ImpactService>()
+            .AddScoped<ServiceMapService>();
     }
 }

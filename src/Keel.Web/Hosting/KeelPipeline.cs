@@ -39,7 +39,7 @@ public static class KeelPipeline
         app.MapBusinessUnitsApi();
         app.MapAuditApi();
         app.MapJobsApi();
-        app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi();
+        app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi().MapServiceMapApi();
         app.MapWorkApi().MapApprovalsApi();
 
         app.MapStaticAssets().AllowAnonymous();
