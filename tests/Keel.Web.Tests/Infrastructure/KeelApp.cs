@@ -68,7 +68,7 @@ public sealed class KeelApp : WebApplicationFactory<Program>
         return body!.Token;
     }
 
-    private static async Task SeedTinyAsync(TestDatabase template, CancellationToken ct)
+    internal static async Task SeedTinyAsync(TestDatabase template, CancellationToken ct)
     {
         await using var db = template.NewDbContext();
         await DemoSeeder.SeedAsync(db, DemoProfile.Tiny, Password, TimeProvider.System, ct);

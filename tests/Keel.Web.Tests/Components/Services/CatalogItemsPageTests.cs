@@ -1,3 +1,4 @@
+using Keel.Web.Components.Shared;
 using System.Reflection;
 using System.Security.Claims;
 using Bunit;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Keel.Web.Tests.Components.Services;
 
-public sealed class CatalogItemsPageTests(DatabaseFixture databases) : UseCasePageTest(databases)
+public sealed class CatalogItemsPageTests(DatabaseFixture databases) : LiveComponentTest(databases)
 {
     private static IReadOnlyList<string> RowTexts(IRenderedComponent<CatalogItems> page) =>
         page.FindAll("tbody tr").Select(r => r.TextContent).ToList();
@@ -29,7 +30,7 @@ public sealed class CatalogItemsPageTests(DatabaseFixture databases) : UseCasePa
     [Fact]
     public async Task CatalogList_Owner_ShowsTheItemsOfEveryServiceWithWhoMayRequestAndHow()
     {
-        await using var database = await SignInAsync("owner");
+        var database = await SignInAsync("owner");
 
         var page = Render<CatalogItems>();
 
@@ -47,7 +48,7 @@ public sealed class CatalogItemsPageTests(DatabaseFixture databases) : UseCasePa
     [Fact]
     public async Task CatalogList_FilteredByService_ShowsOnlyThatServicesItems()
     {
-        await using var database = await SignInAsync("owner");
+        var database = await SignInAsync("owner");
         await using var db = database.NewDbContext();
         var workplace = await db.Set<Service>().SingleAsync(s => s.Name == "Workplace Services", Ct);
         var page = Render<CatalogItems>();
@@ -65,7 +66,7 @@ public sealed class CatalogItemsPageTests(DatabaseFixture databases) : UseCasePa
     [Fact]
     public async Task CatalogList_NewItem_OwnerChoosesAmongTheServicesTheyOwn()
     {
-        await using var database = await SignInAsync("owner");
+        var database = await SignInAsync("owner");
         var page = Render<CatalogItems>();
         page.WaitForAssertion(() => RowTexts(page).Count.ShouldBe(4));
 

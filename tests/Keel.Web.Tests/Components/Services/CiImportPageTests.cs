@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Keel.Web.Tests.Components.Services;
 
-public sealed class CiImportPageTests(DatabaseFixture databases) : UseCasePageTest(databases)
+public sealed class CiImportPageTests(DatabaseFixture databases) : LiveComponentTest(databases)
 {
     private static void Upload(IRenderedComponent<CiImport> page, string csv, string name = "cis.csv") =>
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(csv, name, contentType: "text/csv"));
@@ -36,7 +36,7 @@ public sealed class CiImportPageTests(DatabaseFixture databases) : UseCasePageTe
     [Fact]
     public async Task ImportPage_Editor_ShowsTheColumnsTheImporterReads()
     {
-        await using var database = await SignInAsync("owner");
+        var database = await SignInAsync("owner");
 
         var page = Render<CiImport>();
 
@@ -55,7 +55,7 @@ public sealed class CiImportPageTests(DatabaseFixture databases) : UseCasePageTe
     [Fact]
     public async Task ImportPage_EditorUploadsFileWithABadRow_ReportCountsAndNamesTheBadLine()
     {
-        await using var database = await SignInAsync("owner");
+        var database = await SignInAsync("owner");
         var page = Render<CiImport>();
 
         Upload(page, "name,type,status\nimported-app,Application,Active\nimported-db,Database,Sleeping\nesx-01,Server,Maintenance\n");
@@ -76,7 +76,7 @@ public sealed class CiImportPageTests(DatabaseFixture databases) : UseCasePageTe
     [Fact]
     public async Task ImportPage_FileOverFiveMegabytes_RefusedBeforeAnythingIsRead()
     {
-        await using var database = await SignInAsync("owner");
+        var database = await SignInAsync("owner");
         var page = Render<CiImport>();
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[CiImport.MaxFileBytes + 1], "huge.csv", contentType: "text/csv"));

@@ -1,51 +1,60 @@
 using System.Security.Claims;
 using Bunit;
 using Keel.Application.Data;
-using Keel.Application.Demo;
 using Keel.Application.Platform;
 using Keel.Application.Services;
 using Keel.Application.Tests.Infrastructure;
+using Keel.Application.Work;
 using Keel.Web.Auth;
 using Keel.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Keel.Web.Tests.Components.Services;
+namespace Keel.Web.Tests.Components;
 
 /// <summary>
-/// bUnit on the real use cases and a clone of the tiny demo database: components call the same services as in the app,
-/// each operation in its own scope acting as the person the test signs in.
+/// bUnit on the real use cases (as the host registers them) and a clone of the tiny demo database that KeelApp uses:
+/// components call the same services as in the app, each operation in its own scope, acting as the person signed in.
 /// </summary>
 public abstract class LiveComponentTest(DatabaseFixture databases) : ComponentTest
 {
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    protected TestDatabase Database { get; private set; } = null!;
+    protected TestDatabase? DatabaseOrNull { get; private set; }
 
-    /// <summary>A clone of the same tiny organization KeelApp uses, wired into this context's services.</summary>
+    protected TestDatabase Database => DatabaseOrNull ?? throw new InvalidOperationException("Call UseTinyDatabaseAsync or SignInAsync first.");
+
+    /// <summary>A clone of the tiny organization, wired into this context's services (SignInAsync calls it when needed).</summary>
     protected async Task UseTinyDatabaseAsync()
     {
-        Database = await databases.CreateAsync(DatabaseProvider.Sqlite, "tiny", SeedTinyAsync, Ct);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Database.Settings).Build();
+        DatabaseOrNull = await databases.CreateAsync(DatabaseProvider.Sqlite, "tiny", KeelApp.SeedTinyAsync, Ct);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(DatabaseOrNull.Settings).Build();
         Services.AddSingleton<IConfiguration>(configuration);
-        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<TimeProvider>(DatabaseOrNull.Time);
         Services.AddKeelDb(configuration);
         Services.AddPlatformUseCases();
         Services.AddServicesUseCases();
+        Services.AddWorkUseCases();
         Services.AddScoped<CurrentUser>();
         Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
     }
 
-    /// <summary>Signs in a demo account with its one role and its real user id.</summary>
-    protected async Task SignInAsync(string userName)
+    /// <summary>Signs in a person of the tiny organization with their real id and stored roles; returns the database.</summary>
+    protected async Task<TestDatabase> SignInAsync(string userName)
     {
+        if (DatabaseOrNull is null)
+        {
+            await UseTinyDatabaseAsync();
+        }
         await using var db = Database.NewDbContext();
         var user = await db.Users.SingleAsync(u => u.UserName == userName, Ct);
+        var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(Ct);
         var auth = AddAuthorization();
         auth.SetAuthorized(userName);
-        auth.SetRoles(DemoAccounts.Get(userName).Role);
+        auth.SetRoles([.. roles]);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()));
+        return Database;
     }
 
     protected async Task<Guid> ServiceIdAsync(string name)
@@ -54,18 +63,12 @@ public abstract class LiveComponentTest(DatabaseFixture databases) : ComponentTe
         return await db.Set<Keel.Domain.Services.Service>().Where(s => s.Name == name).Select(s => s.Id).SingleAsync(Ct);
     }
 
-    private static async Task SeedTinyAsync(TestDatabase template, CancellationToken ct)
-    {
-        await using var db = template.NewDbContext();
-        await DemoSeeder.SeedAsync(db, DemoProfile.Tiny, KeelApp.Password, TimeProvider.System, ct);
-    }
-
     protected override async ValueTask DisposeAsyncCore()
     {
         await base.DisposeAsyncCore();
-        if (Database is not null)
+        if (DatabaseOrNull is not null)
         {
-            await Database.DisposeAsync();
+            await DatabaseOrNull.DisposeAsync();
         }
     }
 }
