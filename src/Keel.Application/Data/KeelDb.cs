@@ -14,6 +14,9 @@ public sealed class KeelDb(DbContextOptions<KeelDb> options)
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Set by bulk writers (the demo seed) whose history is not news to anyone.</summary>
+    public bool SuppressNotifications { get; set; }
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder builder)

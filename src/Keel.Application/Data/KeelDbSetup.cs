@@ -1,4 +1,5 @@
 using Keel.Application.Platform;
+using Keel.Application.Platform.Notifications;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -18,10 +19,12 @@ public static class KeelDbSetup
         var connectionString = configuration.GetConnectionString("Keel") ?? DatabaseOptions.DefaultSqlite;
         services.AddSingleton(options);
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton(new NotificationLinks(configuration["Keel:PublicUrl"] ?? NotificationLinks.DefaultPublicUrl));
+        services.AddSingleton<NotificationInterceptor>();
         services.AddDbContext<KeelDb>((sp, db) =>
         {
             Configure(db, options.Provider, connectionString);
-            db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>());
         });
         return services;
     }

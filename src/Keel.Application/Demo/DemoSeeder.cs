@@ -48,6 +48,8 @@ public static class DemoSeeder
         }
 
         var hash = new PasswordHasher<KeelUser>().HashPassword(new KeelUser(), password);
+        // A seeded history is not news to anyone: no notifications for it.
+        db.SuppressNotifications = true;
         var context = new DemoSeedContext(db, profile, hash, time);
         var steps = Steps(profile);
         try

@@ -11,6 +11,7 @@ public static class PlatformServices
         .AddScoped<CredentialCheck>()
         .AddScoped<ApiTokenService>()
         .AddScoped<MeService>()
+        .AddScoped<Keel.Application.Platform.Notifications.NotificationService>()
         .AddScoped<PeopleService>()
         .AddScoped<TeamService>()
         .AddScoped<BusinessUnitService>()

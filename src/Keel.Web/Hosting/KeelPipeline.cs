@@ -34,6 +34,7 @@ public static class KeelPipeline
 
         app.MapAuthApi();
         app.MapMeApi();
+        app.MapNotificationsApi();
         app.MapPeopleApi();
         app.MapTeamsApi();
         app.MapBusinessUnitsApi();

@@ -1,3 +1,4 @@
+using Keel.Application.Platform.Notifications;
 using Keel.Application.Data;
 using Keel.Application.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var options = new DbContextOptionsBuilder<KeelDb>();
         KeelDbSetup.Configure(options, provider, connectionString);
-        options.AddInterceptors(new AuditInterceptor(user, time));
+        options.AddInterceptors(new AuditInterceptor(user, time), new NotificationInterceptor(time, new NotificationLinks(NotificationLinks.DefaultPublicUrl)));
         return new KeelDb(options.Options);
     }
 }

@@ -47,10 +47,11 @@ internal sealed class WorkWorld
         db.AddRange(desk, field);
         db.AddRange(new TeamMember { TeamId = desk.Id, UserId = agent.Id }, new TeamMember { TeamId = desk.Id, UserId = agent2.Id },
             new TeamMember { TeamId = field.Id, UserId = agent2.Id });
-        foreach (var person in new[] { requester, requester2, manager })
+        foreach (var person in new[] { agent, agent2, owner, requester, requester2, manager })
         {
             db.Attach(person);
-            person.BusinessUnitId = unit.Id;
+            person.Email = $"{person.UserName}@keel-test.example";
+            person.BusinessUnitId = person == agent || person == agent2 || person == owner ? null : unit.Id;
         }
         requester.ManagerId = manager.Id;
         var service = new Service

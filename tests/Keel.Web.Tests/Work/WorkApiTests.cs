@@ -49,7 +49,9 @@ public sealed class WorkApiTests(DatabaseFixture databases)
         (await MoveAsync(agent, path, new { to = "OnHold", holdReason = "AwaitingCaller" })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await agent.PostAsJsonAsync($"{path}/comments", new { body = "Known driver issue; <script>alert(1)</script>", @internal = true }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        app.Time.Advance(TimeSpan.FromMinutes(1));
         (await agent.PostAsJsonAsync($"{path}/comments", new { body = "Which printer model is it?" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        app.Time.Advance(TimeSpan.FromMinutes(1));
         (await requester.PostAsJsonAsync($"{path}/comments", new { body = "An HP LaserJet." }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await agent.PostAsJsonAsync($"{path}/work-logs", new { minutes = 25, note = "Remote session" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
 

@@ -1,3 +1,4 @@
+using Keel.Application.Platform.Notifications;
 using Keel.Application.Work;
 using Keel.Domain.Platform.Jobs;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,9 @@ public static class JobsSetup
         services.AddJobHandler<JobsCleanupHandler>();
         services.AddRecurringJob(JobsCleanupHandler.JobType, JobsCleanupHandler.JobType, JobsCleanupHandler.Schedule);
         services.AddWorkJobs();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection("Keel:Smtp"));
+        services.AddJobHandler<NotificationMailHandler>();
+        services.AddRecurringJob(NotificationMailHandler.JobType, NotificationMailHandler.JobType, NotificationMailHandler.Schedule);
         services.AddHostedService<JobWorkerService>();
         return services;
     }

@@ -1,0 +1,39 @@
+namespace Keel.Domain.Platform.Notifications;
+
+/// <summary>What a person can be told about; each has a template and a per-person choice of in-app and e-mail.</summary>
+public enum NotificationEvent
+{
+    /// <summary>Work was assigned to you.</summary>
+    Assigned,
+
+    /// <summary>Someone working your item replied to you.</summary>
+    AgentReplied,
+
+    /// <summary>The person an item is for replied on an item assigned to you.</summary>
+    RequesterReplied,
+
+    /// <summary>Your incident waits for your answer.</summary>
+    AwaitingYourReply,
+
+    /// <summary>Your incident was resolved or your request fulfilled.</summary>
+    Resolved,
+
+    /// <summary>A request waits for your approval.</summary>
+    ApprovalRequested,
+
+    /// <summary>Your request was approved or rejected.</summary>
+    ApprovalDecided,
+}
+
+/// <summary>The e-mail side of a notification.</summary>
+public enum EmailState
+{
+    /// <summary>The person does not want this event by e-mail (or has no address).</summary>
+    None,
+    Pending,
+    Sent,
+    Failed,
+
+    /// <summary>No mail server is configured, so nothing was sent.</summary>
+    Skipped,
+}

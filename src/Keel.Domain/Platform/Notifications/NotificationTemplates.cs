@@ -1,0 +1,35 @@
+namespace Keel.Domain.Platform.Notifications;
+
+/// <summary>What a template fills in: the item, who acted, and a detail such as a reason.</summary>
+public sealed record NotificationModel(string Number, string Title, string Actor, string? Detail, string Link);
+
+/// <summary>One subject and body template per event, in plain words; <c>{number}</c>, <c>{title}</c>, <c>{actor}</c>, <c>{detail}</c> and <c>{link}</c> are filled in.</summary>
+public static class NotificationTemplates
+{
+    public static (string Subject, string Body) TemplateOf(NotificationEvent e) => e switch
+    {
+        NotificationEvent.Assigned => ("{number} was assigned to you: {title}", "{actor} assigned {number} “{title}” to you.\n\nOpen it: {link}"),
+        NotificationEvent.AgentReplied => ("New reply on {number}: {title}", "{actor} replied:\n\n{detail}\n\nReply or follow it: {link}"),
+        NotificationEvent.RequesterReplied => ("{number} has a reply from the requester", "{actor} replied on {number} “{title}”:\n\n{detail}\n\nOpen it: {link}"),
+        NotificationEvent.AwaitingYourReply => ("{number} needs your answer", "We need something from you to go on with {number} “{title}”. Please reply: {link}"),
+        NotificationEvent.Resolved => ("{number} is resolved: {title}", "{number} “{title}” is resolved.\n\n{detail}\n\nIf it is not fixed, reopen it: {link}"),
+        NotificationEvent.ApprovalRequested => ("Approval needed: {number} {title}", "{actor} asks for {title} ({number}). Approve or reject it: {link}"),
+        NotificationEvent.ApprovalDecided => ("{number} was {detail}", "Your request {number} “{title}” was {detail} by {actor}.\n\nFollow it: {link}"),
+    };
+
+    public static (string Subject, string Body) Render(NotificationEvent e, NotificationModel model)
+    {
+        var (subject, body) = TemplateOf(e);
+        return (Fill(subject, model, Notification.SubjectMaxLength), Fill(body, model, Notification.BodyMaxLength));
+    }
+
+    private static string Fill(string template, NotificationModel m, int max)
+    {
+        var text = template.Replace("{number}", m.Number, StringComparison.Ordinal).Replace("{title}", m.Title, StringComparison.Ordinal)
+            .Replace("{actor}", m.Actor, StringComparison.Ordinal).Replace("{detail}", m.Detail ?? "", StringComparison.Ordinal)
+            .Replace("{link}", m.Link, StringComparison.Ordinal);
+        // Subjects are one line: a title with a line break must not inject mail headers.
+        text = max == Notification.SubjectMaxLength ? text.ReplaceLineEndings(" ") : text;
+        return text.Length <= max ? text : text[..(max - 1)] + "…";
+    }
+}
