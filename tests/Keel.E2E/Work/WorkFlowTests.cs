@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Keel.E2E.Infrastructure;
 using Microsoft.Playwright;
@@ -105,7 +107,13 @@ public sealed class WorkFlowTests(BrowserFixture browser)
         await Screenshot(requester, "work-portal-request");
 
         var approver = await browser.SignInAsync("exec", 1400, 1000);
-        await BrowserFixture.OpenInteractiveAsync(approver, "/portal/approvals");
+        await BrowserFixture.OpenInteractiveAsync(approver, "/portal");
+        await Assertions.Expect(approver.GetByText("waits for your decision").First).ToBeVisibleAsync();
+        await Screenshot(approver, "work-portal-home");
+        await approver.GetByRole(AriaRole.Link, new() { Name = "Approvals" }).Last.ClickAsync();
+        await approver.WaitForURLAsync(new Regex("/portal/approvals$"));
+        await Assertions.Expect(approver.GetByRole(AriaRole.Button, new() { Name = $"Approve {number}" })).ToBeVisibleAsync();
+        await Screenshot(approver, "work-portal-approvals");
         await approver.GetByRole(AriaRole.Button, new() { Name = $"Approve {number}" }).ClickAsync();
         await Assertions.Expect(approver.GetByRole(AriaRole.Button, new() { Name = $"Approve {number}" })).ToHaveCountAsync(0);
         await approver.Context.CloseAsync();
@@ -128,12 +136,73 @@ public sealed class WorkFlowTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Queue_BulkAssignAndMove_ReportsTheItemThatCouldNotMove()
+    {
+        using var api = await ApiAsync("requester");
+        var first = await RaiseAsync(api, "Docking station dead");
+        var second = await RaiseAsync(api, "Headset crackles");
+
+        var agent = await browser.SignInAsync("agent", 1400, 1000);
+        await BrowserFixture.OpenInteractiveAsync(agent, "/work");
+        await agent.GetByRole(AriaRole.Tab, new() { Name = "Unassigned" }).ClickAsync();
+        await Row(agent, first).GetByRole(AriaRole.Checkbox).CheckAsync();
+        await Row(agent, second).GetByRole(AriaRole.Checkbox).CheckAsync();
+        await agent.GetByRole(AriaRole.Toolbar, new() { Name = "Selected items" }).GetByRole(AriaRole.Button, new() { Name = "Assign to me" }).ClickAsync();
+        await Assertions.Expect(agent.GetByTestId("bulk-report")).ToContainTextAsync("2 of 2 items assigned to you.");
+
+        await agent.GetByRole(AriaRole.Tab, new() { Name = "Mine" }).ClickAsync();
+        await Row(agent, first).GetByRole(AriaRole.Checkbox).CheckAsync();
+        var toolbar = agent.GetByRole(AriaRole.Toolbar, new() { Name = "Selected items" });
+        await ChooseAsync(agent, toolbar.Locator(".mud-select").First, "On hold");
+        await toolbar.GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
+        var dialog = agent.GetByRole(AriaRole.Dialog);
+        await ChooseAsync(agent, dialog.Locator(".mud-select").First, "Awaiting a vendor");
+        await dialog.GetByTestId("confirm-transition").ClickAsync();
+        await Assertions.Expect(agent.GetByTestId("bulk-report")).ToContainTextAsync("1 of 1 item moved to on hold.");
+
+        // Both selected; the one already on hold cannot be put on hold again, and the report names it.
+        await Row(agent, first).GetByRole(AriaRole.Checkbox).CheckAsync();
+        await Row(agent, second).GetByRole(AriaRole.Checkbox).CheckAsync();
+        await ChooseAsync(agent, toolbar.Locator(".mud-select").First, "On hold");
+        await toolbar.GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
+        await ChooseAsync(agent, dialog.Locator(".mud-select").First, "Awaiting the caller");
+        await dialog.GetByTestId("confirm-transition").ClickAsync();
+        var report = agent.GetByTestId("bulk-report");
+        await Assertions.Expect(report).ToContainTextAsync("1 of 2 items moved to on hold.");
+        await Assertions.Expect(report).ToContainTextAsync(first);
+        await Screenshot(agent, "work-queue-bulk");
+        await agent.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Requester_OpeningTheAgentWorkspace_IsRefused()
     {
         var page = await browser.SignInAsync("requester");
         await page.GotoAsync("/work");
         await page.WaitForURLAsync(new Regex("/denied"));
         await page.Context.CloseAsync();
+    }
+
+    private static ILocator Row(IPage page, string number) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = number });
+
+    /// <summary>An API client of a demo account, to set up work faster than through the pages.</summary>
+    private async Task<HttpClient> ApiAsync(string userName)
+    {
+        var client = new HttpClient { BaseAddress = browser.Server.Address };
+        var response = await client.PostAsJsonAsync("/api/v1/auth/tokens", new { userName, password = KeelServer.Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static async Task<string> RaiseAsync(HttpClient api, string title)
+    {
+        var services = await api.GetFromJsonAsync<JsonElement>("/api/v1/services");
+        var serviceId = services.GetProperty("items")[0].GetProperty("id").GetString();
+        var response = await api.PostAsJsonAsync("/api/v1/incidents", new { title, serviceId, impact = 3, urgency = 3 });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
     }
 
     private static async Task Screenshot(IPage page, string name) =>
