@@ -63,6 +63,7 @@ public sealed class WorkFlowTests(BrowserFixture browser)
         var resolve = agent.GetByRole(AriaRole.Dialog);
         await ChooseAsync(agent, resolve.Locator(".mud-select").First, "Solved permanently");
         await FillAsync(Field(resolve, "Resolution note"), "Replaced access point AP-3.");
+        await Screenshot(agent, "work-dialog-resolve");
         await resolve.GetByTestId("confirm-transition").ClickAsync();
         await Assertions.Expect(agent.GetByTestId("state")).ToHaveTextAsync("Resolved");
         await Screenshot(agent, "work-record-resolved");
@@ -121,6 +122,8 @@ public sealed class WorkFlowTests(BrowserFixture browser)
         var agent = await browser.SignInAsync("agent", 1400, 1000);
         await BrowserFixture.OpenInteractiveAsync(agent, $"/work/requests/{number}");
         await Assertions.Expect(agent.GetByTestId("state")).ToHaveTextAsync("In fulfilment");
+        await Assertions.Expect(agent.GetByText("Video editing for the quarterly campaign.")).ToBeVisibleAsync();
+        await Screenshot(agent, "work-record-request");
         await agent.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^TSK\\d{7}$") }).ClickAsync();
         await agent.WaitForURLAsync(new Regex("/work/tasks/TSK\\d{7}$"));
         await agent.Locator("main[data-interactive=true]").WaitForAsync();
