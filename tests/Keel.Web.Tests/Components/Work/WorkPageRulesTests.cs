@@ -1,0 +1,90 @@
+using System.Reflection;
+using Keel.Domain.Work;
+using Keel.Web.Auth;
+using Keel.Web.Components.Pages.Work;
+using Keel.Web.Components.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+
+namespace Keel.Web.Tests.Components.Work;
+
+public sealed class WorkPageRulesTests
+{
+    private static readonly IReadOnlyList<Type> Pages = typeof(Policies).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttributes<RouteAttribute>().Any()).ToList();
+
+    [Theory]
+    [InlineData("/work", Policies.Work)]
+    [InlineData("/work/{Segment}/{Number}", Policies.Work)]
+    [InlineData("/portal/items", Policies.Portal)]
+    [InlineData("/portal/items/{Number}", Policies.Portal)]
+    [InlineData("/portal/incidents/new", Policies.Portal)]
+    [InlineData("/portal/approvals", Policies.Portal)]
+    public void Pages_WorkAndPortal_RequireTheirPolicy(string route, string policy)
+    {
+        var page = Pages.Single(p => p.GetCustomAttributes<RouteAttribute>().Any(r => r.Template == route));
+        page.GetCustomAttribute<AuthorizeAttribute>()!.Policy.ShouldBe(policy);
+    }
+
+    [Fact]
+    public void Markdown_ScriptsHandlersAndJavascriptLinks_NeverReachThePage()
+    {
+        var html = MarkdownRenderer.ToHtml(
+            "**Bold** <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) [docs](https://example.com)").Value;
+
+        html.ShouldContain("<strong>Bold</strong>");
+        html.ShouldNotContain("<script", Case.Insensitive);
+        html.ShouldNotContain("<img", Case.Insensitive);
+        html.ShouldNotContain("javascript:", Case.Insensitive);
+        html.ShouldContain("href=\"https://example.com\"");
+        html.ShouldContain("rel=\"noopener noreferrer nofollow\"");
+    }
+
+    [Fact]
+    public void Queues_Mine_OpenItemsAssignedToMe()
+    {
+        var me = Guid.NewGuid();
+
+        var filter = WorkQueues.Filter(WorkQueue.Mine, WorkKind.Incident, me, [], null, 2, null)!;
+
+        filter.Assignee.ShouldBe([me]);
+        filter.State.ShouldBe([WorkState.New, WorkState.InProgress, WorkState.OnHold]);
+        filter.Priority.ShouldBe([2]);
+        filter.Unassigned.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Queues_MyTeams_WithoutTeams_Empty_WithTeams_FiltersOnThem()
+    {
+        var team = Guid.NewGuid();
+
+        WorkQueues.Filter(WorkQueue.MyTeams, WorkKind.Request, Guid.NewGuid(), [], null, null, null).ShouldBeNull();
+        WorkQueues.Filter(WorkQueue.MyTeams, WorkKind.Request, Guid.NewGuid(), [team], null, null, null)!.Team.ShouldBe([team]);
+    }
+
+    [Fact]
+    public void Queues_UnassignedAndWaiting_OpenWithoutAssigneeAndTheWaitingStateOfEachKind()
+    {
+        var unassigned = WorkQueues.Filter(WorkQueue.Unassigned, WorkKind.Task, Guid.NewGuid(), [], null, null, null)!;
+        unassigned.Unassigned.ShouldBe(true);
+        unassigned.State.ShouldBe([WorkState.Pending, WorkState.Open, WorkState.InProgress]);
+
+        WorkQueues.Filter(WorkQueue.Waiting, WorkKind.Incident, Guid.NewGuid(), [], null, null, null)!.State.ShouldBe([WorkState.OnHold]);
+        WorkQueues.Filter(WorkQueue.Waiting, WorkKind.Request, Guid.NewGuid(), [], null, null, null)!.State.ShouldBe([WorkState.AwaitingApproval]);
+        // A state outside the queue leaves it empty rather than showing other work.
+        WorkQueues.Filter(WorkQueue.Waiting, WorkKind.Incident, Guid.NewGuid(), [], WorkState.New, null, null).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(WorkState.Resolved, WorkState.InProgress, "Reopen", true)]
+    [InlineData(WorkState.OnHold, WorkState.InProgress, "Resume", false)]
+    [InlineData(WorkState.InProgress, WorkState.OnHold, "Put on hold", true)]
+    [InlineData(WorkState.New, WorkState.Resolved, "Resolve", true)]
+    [InlineData(WorkState.Submitted, WorkState.Cancelled, "Cancel", true)]
+    [InlineData(WorkState.Open, WorkState.Done, "Complete", false)]
+    public void Moves_LabelAndWhetherTheyAskForMore(WorkState from, WorkState to, string label, bool dialog)
+    {
+        WorkText.MoveLabel(from, to).ShouldBe(label);
+        WorkText.NeedsDialog(from, to).ShouldBe(dialog);
+    }
+}
