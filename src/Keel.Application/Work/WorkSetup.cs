@@ -17,6 +17,8 @@ public static class WorkSetup
         .AddScoped<RequestService>()
         .AddScoped<ApprovalService>()
         .AddScoped<ConversationService>()
+        .AddScoped<AttachmentService>()
+        .AddScoped<LinkService>()
         .AddScoped<WorkSettingsService>();
 
     /// <summary>The work area's background jobs (called from AddKeelJobs so every node runs the same set).</summary>

@@ -5,7 +5,8 @@ namespace Keel.Domain.Work;
 /// <summary>A file on a work item, stored in the database so that every node and every backup sees it.</summary>
 public sealed class WorkAttachment
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
+    /// <summary>The default limit; the host may set a lower one, and keeps the request body limit above it so that a too-big file gets a clear 400.</summary>
+    public const long DefaultMaxBytes = 8 * 1024 * 1024;
     public const int FileNameMaxLength = 255;
 
     /// <summary>What may be attached: documents, images, logs and archives; never executables or HTML (which would run in a browser).</summary>
@@ -31,7 +32,7 @@ public sealed class WorkAttachment
     public DateTime UploadedAt { get; set; }
 
     /// <summary>Checks the name and size and sets <see cref="ContentType"/> from the extension.</summary>
-    public void Validate(FieldErrors errors)
+    public void Validate(FieldErrors errors, long maxBytes = DefaultMaxBytes)
     {
         var name = Path.GetFileName(FileName ?? "");
         errors.Required("file", name, FileNameMaxLength);
@@ -44,9 +45,9 @@ public sealed class WorkAttachment
         {
             errors.Add("file", $"must be one of {string.Join(", ", AllowedTypes.Keys)}.");
         }
-        if (Size <= 0 || Size > MaxBytes)
+        if (Size <= 0 || Size > maxBytes)
         {
-            errors.Add("file", $"must hold between 1 byte and {MaxBytes / (1024 * 1024)} MB.");
+            errors.Add("file", $"must hold between 1 byte and {maxBytes / 1024.0 / 1024.0:0.##} MB.");
         }
     }
 }

@@ -46,6 +46,7 @@ public sealed class KeelApp : WebApplicationFactory<Program>
         builder.UseSetting("Keel:Demo:Seed", "false");
         builder.UseSetting("Keel:Jobs:Enabled", "false");
         builder.UseSetting("Keel:Limits:MaxRequestBodyBytes", "65536");
+        builder.UseSetting("Keel:Limits:MaxAttachmentBytes", "32768");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

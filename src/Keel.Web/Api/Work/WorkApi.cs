@@ -70,6 +70,7 @@ public static class WorkApi
         group.MapGet("/{number}/history", (string number, [AsParameters] ListQuery list, ConversationService conversation, CancellationToken ct) =>
                 HistoryAsync(kind, number, list, conversation, ct))
             .RequireAuthorization(readPolicy).WithName($"Get{name}History").WithSummary("Every change with its time and actor, oldest first; requesters see only the public lines.");
+        WorkPartsApi.MapParts(group, kind, path, readPolicy);
         return group;
     }
 
