@@ -24,5 +24,7 @@ public static class WorkSetup
     /// <summary>The work area's background jobs (called from AddKeelJobs so every node runs the same set).</summary>
     public static IServiceCollection AddWorkJobs(this IServiceCollection services) => services
         .AddJobHandler<AutoCloseHandler>()
-        .AddRecurringJob(AutoCloseHandler.JobType, AutoCloseHandler.JobType, AutoCloseHandler.Schedule);
+        .AddRecurringJob(AutoCloseHandler.JobType, AutoCloseHandler.JobType, AutoCloseHandler.Schedule)
+        .AddJobHandler<ApprovalReminderHandler>()
+        .AddRecurringJob(ApprovalReminderHandler.JobType, ApprovalReminderHandler.JobType, ApprovalReminderHandler.Schedule);
 }

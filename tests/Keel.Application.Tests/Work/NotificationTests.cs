@@ -118,4 +118,36 @@ public sealed class NotificationTests(DatabaseFixture databases)
 
         (await NotificationsAsync(database)).Single().Email.ShouldBe(EmailState.Skipped);
     }
+
+    [Theory, DatabaseData]
+    public async Task ApprovalReminder_AfterADayAndDailyUntilDecided(DatabaseProvider provider)
+    {
+        await using var database = await databases.CreateAsync(provider, Ct);
+        var world = await WorkWorld.CreateAsync(database);
+        var request = (await world.RunAsync(world.Requester, u => u.Requests.CreateAsync(
+            new RequestDraft(world.Laptop.Id, JsonDocument.Parse("""{ "reason": "Broken screen" }""").RootElement, null), Ct))).Value!;
+        async Task<int> RemindAsync()
+        {
+            await using var db = database.NewDbContext(Keel.Application.Platform.SystemUser.Instance);
+            return await new ApprovalReminderHandler(db, database.Time, new NotificationLinks(NotificationLinks.DefaultPublicUrl)).RemindAsync(Ct);
+        }
+
+        database.Time.Advance(TimeSpan.FromHours(23));
+        var early = await RemindAsync();
+        database.Time.Advance(TimeSpan.FromHours(2));
+        var first = await RemindAsync();
+        var again = await RemindAsync();
+        database.Time.Advance(TimeSpan.FromDays(1));
+        var second = await RemindAsync();
+        var approval = (await world.RunAsync(world.Manager, u => u.Approvals.ListAsync(true, null, new PageRequest(), Ct))).Value!.Items[0];
+        await world.RunAsync(world.Manager, u => u.Approvals.DecideAsync(approval.Id, new ApprovalDecision(true, null), Ct));
+        database.Time.Advance(TimeSpan.FromDays(2));
+        var afterDecision = await RemindAsync();
+
+        (early, first, again, second, afterDecision).ShouldBe((0, 1, 0, 1, 0));
+        var reminders = (await NotificationsAsync(database)).Where(n => n.Event == NotificationEvent.ApprovalReminder).ToList();
+        reminders.Select(n => n.RecipientId).Distinct().ShouldBe([world.Manager.UserId!.Value]);
+        reminders.Select(n => n.Subject).ShouldAllBe(subject => subject == $"Reminder: {request.Number} waits for your approval");
+        reminders.Last().Body.ShouldContain("2 days ago");
+    }
 }

@@ -34,36 +34,9 @@ public sealed class NotificationInterceptor(TimeProvider time, NotificationLinks
     private async Task AddNotificationsAsync(KeelDb db, CancellationToken ct)
     {
         var intents = Collect(db);
-        if (intents.Count == 0)
+        if (intents.Count > 0)
         {
-            return;
-        }
-        var people = intents.SelectMany(i => new[] { i.Intent.RecipientId, i.ActorId ?? Guid.Empty }).Distinct().ToList();
-        var users = await db.Users.Where(u => people.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email, u.IsActive })
-            .ToDictionaryAsync(u => u.Id, ct);
-        var recipients = intents.Select(i => i.Intent.RecipientId).Distinct().ToList();
-        var preferences = await db.Set<NotificationPreference>().Where(p => recipients.Contains(p.UserId)).ToListAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        foreach (var (intent, item, actorId) in intents)
-        {
-            if (!users.TryGetValue(intent.RecipientId, out var recipient) || !recipient.IsActive)
-            {
-                continue;
-            }
-            var preference = preferences.FirstOrDefault(p => p.UserId == intent.RecipientId && p.Event == intent.Event) ?? new NotificationPreference();
-            if (!preference.InApp && !preference.Email)
-            {
-                continue;
-            }
-            var path = intent.Event == NotificationEvent.ApprovalRequested ? "/portal/approvals" : links.PathOf(item.Kind, item.Number, intent.ForRequester);
-            var actor = actorId is { } a && users.TryGetValue(a, out var who) ? who.DisplayName : "Keel";
-            var (subject, body) = NotificationTemplates.Render(intent.Event, new NotificationModel(item.Number, item.Title, actor, intent.Detail, links.Absolute(path)));
-            db.Add(new Notification
-            {
-                RecipientId = intent.RecipientId, Event = intent.Event, Subject = subject, Body = body, Link = path, WorkItemId = item.Id,
-                CreatedAt = now, InApp = preference.InApp,
-                Email = preference.Email && !string.IsNullOrWhiteSpace(recipient.Email) ? EmailState.Pending : EmailState.None,
-            });
+            await NotificationWriter.AddAsync(db, links, intents, time.GetUtcNow().UtcDateTime, ct);
         }
     }
 

@@ -23,6 +23,9 @@ public enum NotificationEvent
 
     /// <summary>Your request was approved or rejected.</summary>
     ApprovalDecided,
+
+    /// <summary>A request has waited a day or more for your approval.</summary>
+    ApprovalReminder,
 }
 
 /// <summary>The e-mail side of a notification.</summary>

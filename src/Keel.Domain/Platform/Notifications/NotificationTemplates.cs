@@ -15,6 +15,7 @@ public static class NotificationTemplates
         NotificationEvent.Resolved => ("{number} is resolved: {title}", "{number} “{title}” is resolved.\n\n{detail}\n\nIf it is not fixed, reopen it: {link}"),
         NotificationEvent.ApprovalRequested => ("Approval needed: {number} {title}", "{actor} asks for {title} ({number}). Approve or reject it: {link}"),
         NotificationEvent.ApprovalDecided => ("{number} was {detail}", "Your request {number} “{title}” was {detail} by {actor}.\n\nFollow it: {link}"),
+        NotificationEvent.ApprovalReminder => ("Reminder: {number} waits for your approval", "{actor} asked for {title} ({number}) {detail} ago and is still waiting. Approve or reject it: {link}"),
     };
 
     public static (string Subject, string Body) Render(NotificationEvent e, NotificationModel model)
