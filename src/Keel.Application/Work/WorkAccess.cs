@@ -25,7 +25,7 @@ public static class WorkAccess
         user.UserId is null ? Mover.System : IsWorker(user) ? Mover.Agent : Mover.Requester;
 
     /// <summary>The items a caller may open: a filter applied in every query, so lists, search and history obey it alike.</summary>
-    public static IQueryable<WorkItem> Visible(IQueryable<WorkItem> items, ICurrentUser user, IQueryable<Approval> approvals)
+    public static IQueryable<WorkItem> Visible(IQueryable<WorkItem> items, ICurrentUser user, IQueryable<Approval> approvals, IQueryable<WorkFollower> followers)
     {
         if (IsWorker(user))
         {
@@ -34,6 +34,7 @@ public static class WorkAccess
         var me = user.UserId ?? Guid.Empty;
         // Fulfilment tasks are the desk's internal steps: a requester follows the request, not its tasks.
         return items.Where(i => i.Kind != WorkKind.Task
-                                && (i.RequesterId == me || i.RequestedForId == me || approvals.Any(a => a.WorkItemId == i.Id && a.ApproverId == me)));
+                                && (i.RequesterId == me || i.RequestedForId == me || approvals.Any(a => a.WorkItemId == i.Id && a.ApproverId == me)
+                                    || followers.Any(f => f.WorkItemId == i.Id && f.PersonId == me)));
     }
 }

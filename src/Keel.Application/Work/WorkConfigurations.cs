@@ -166,6 +166,18 @@ internal sealed class WorkSettingsConfiguration : IEntityTypeConfiguration<WorkS
     }
 }
 
+internal sealed class WorkFollowerConfiguration : IEntityTypeConfiguration<WorkFollower>
+{
+    public void Configure(EntityTypeBuilder<WorkFollower> b)
+    {
+        b.ToTable("WorkFollowers");
+        b.HasKey(x => new { x.WorkItemId, x.PersonId });
+        b.HasIndex(x => x.PersonId);
+        b.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<KeelUser>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 /// <summary>The last number given out per kind of work; see <see cref="WorkNumbers"/>.</summary>
 public sealed class WorkCounter
 {

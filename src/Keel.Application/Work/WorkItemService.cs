@@ -123,6 +123,7 @@ public sealed class WorkItemService(KeelDb db, ICurrentUser user, TimeProvider t
         }
         var settings = await WorkSettingsService.CurrentAsync(db, ct);
         var context = new TransitionContext(user.UserId, WorkAccess.MoverOf(user, item), time.GetUtcNow().UtcDateTime, settings.ReopenWindow);
+        // Followers (requesters of merged duplicates) read and reply, but only the item's own requester moves it.
         if (context.Mover == Mover.Requester && item.RequesterId != user.UserId && item.RequestedForId != user.UserId)
         {
             return Error.Forbidden("Only the person who raised the item, or IT staff, may move it.");
@@ -159,7 +160,7 @@ public sealed class WorkItemService(KeelDb db, ICurrentUser user, TimeProvider t
         item.Assign(teamId, assigneeId, user.UserId, now);
     }
 
-    internal IQueryable<WorkItem> Visible() => WorkAccess.Visible(db.Set<WorkItem>(), user, db.Set<Approval>());
+    internal IQueryable<WorkItem> Visible() => WorkAccess.Visible(db.Set<WorkItem>(), user, db.Set<Approval>(), db.Set<WorkFollower>());
 
     internal async Task<WorkItem?> FindAsync(WorkKind kind, string number, bool tracked, CancellationToken ct)
     {

@@ -19,6 +19,7 @@ public static class WorkSetup
         .AddScoped<ConversationService>()
         .AddScoped<AttachmentService>()
         .AddScoped<LinkService>()
+        .AddScoped<MergeService>()
         .AddScoped<WorkSettingsService>();
 
     /// <summary>The work area's background jobs (called from AddKeelJobs so every node runs the same set).</summary>

@@ -12,7 +12,8 @@ public sealed record NotificationIntent(Guid RecipientId, NotificationEvent Even
 /// </summary>
 public static class WorkNotifications
 {
-    public static IEnumerable<NotificationIntent> For(WorkItem item, WorkEvent line, string? commentBody = null)
+    /// <param name="followers">People who follow the item (requesters of merged duplicates): told what its requester is told.</param>
+    public static IEnumerable<NotificationIntent> For(WorkItem item, WorkEvent line, string? commentBody = null, IReadOnlyCollection<Guid>? followers = null)
     {
         var requester = item.RequestedForId ?? item.RequesterId;
         var intents = new List<NotificationIntent>();
@@ -50,6 +51,8 @@ public static class WorkNotifications
                 }
                 break;
         }
-        return intents.Where(i => i.RecipientId != Guid.Empty && i.RecipientId != line.ActorId);
+        var toFollowers = intents.Where(i => i.ForRequester && i.RecipientId == requester)
+            .SelectMany(i => (followers ?? []).Select(f => i with { RecipientId = f })).ToList();
+        return intents.Concat(toFollowers).Where(i => i.RecipientId != Guid.Empty && i.RecipientId != line.ActorId).DistinctBy(i => (i.RecipientId, i.Event));
     }
 }

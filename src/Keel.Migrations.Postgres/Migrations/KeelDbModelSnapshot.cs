@@ -1135,6 +1135,24 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.ToTable("WorkEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Domain.Work.WorkFollower", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("WorkItemId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("WorkFollowers", (string)null);
+                });
+
             modelBuilder.Entity("Keel.Domain.Work.WorkItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1760,6 +1778,21 @@ namespace Keel.Migrations.Postgres.Migrations
 
                     b.HasOne("Keel.Domain.Work.WorkItem", null)
                         .WithMany("Events")
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Work.WorkFollower", b =>
+                {
+                    b.HasOne("Keel.Application.Platform.KeelUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Work.WorkItem", null)
+                        .WithMany()
                         .HasForeignKey("WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1126,6 +1126,24 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.ToTable("WorkEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Domain.Work.WorkFollower", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkItemId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("WorkFollowers", (string)null);
+                });
+
             modelBuilder.Entity("Keel.Domain.Work.WorkItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1745,6 +1763,21 @@ namespace Keel.Migrations.Sqlite.Migrations
 
                     b.HasOne("Keel.Domain.Work.WorkItem", null)
                         .WithMany("Events")
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Work.WorkFollower", b =>
+                {
+                    b.HasOne("Keel.Application.Platform.KeelUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Work.WorkItem", null)
+                        .WithMany()
                         .HasForeignKey("WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -96,6 +96,7 @@ internal sealed class WorkWorld
             new RequestService(db, user, time, views, routing, new CatalogService(db, user), effects),
             new ApprovalService(db, user, time, effects),
             new ConversationService(db, user, time, work),
+            new MergeService(db, user, time, work, views),
             new ConfigurationItemService(db, user, Cache, new ServiceWorkCounter(db)),
             new PortfolioService(db, user, new ServiceWorkCounter(db), Cache, OrganizationCurrency.Default)));
     }
@@ -109,4 +110,4 @@ internal sealed class WorkWorld
 
 internal sealed record WorkUseCases(
     WorkItemService Work, IncidentService Incidents, RequestService Requests, ApprovalService Approvals,
-    ConversationService Conversation, ConfigurationItemService Cis, PortfolioService Portfolio);
+    ConversationService Conversation, MergeService Merges, ConfigurationItemService Cis, PortfolioService Portfolio);

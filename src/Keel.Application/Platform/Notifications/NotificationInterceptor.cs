@@ -33,24 +33,33 @@ public sealed class NotificationInterceptor(TimeProvider time, NotificationLinks
 
     private async Task AddNotificationsAsync(KeelDb db, CancellationToken ct)
     {
-        var intents = Collect(db);
+        var intents = await CollectAsync(db, ct);
         if (intents.Count > 0)
         {
             await NotificationWriter.AddAsync(db, links, intents, time.GetUtcNow().UtcDateTime, ct);
         }
     }
 
-    private static List<(NotificationIntent Intent, WorkItem Item, Guid? ActorId)> Collect(KeelDb db)
+    private static async Task<List<(NotificationIntent Intent, WorkItem Item, Guid? ActorId)>> CollectAsync(KeelDb db, CancellationToken ct)
     {
         var items = db.ChangeTracker.Entries<WorkItem>().ToDictionary(e => e.Entity.Id, e => e.Entity);
         var comments = db.ChangeTracker.Entries<WorkComment>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var lines = db.ChangeTracker.Entries<WorkEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var found = new List<(NotificationIntent, WorkItem, Guid?)>();
-        foreach (var line in db.ChangeTracker.Entries<WorkEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
+        if (lines.Count == 0 && !db.ChangeTracker.Entries<Approval>().Any(e => e.State == EntityState.Added))
+        {
+            return found;
+        }
+        var touched = lines.Select(l => l.WorkItemId).Distinct().ToList();
+        var followers = (await db.Set<WorkFollower>().Where(f => touched.Contains(f.WorkItemId)).ToListAsync(ct))
+            .Concat(db.ChangeTracker.Entries<WorkFollower>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
+            .ToLookup(f => f.WorkItemId, f => f.PersonId);
+        foreach (var line in lines)
         {
             if (items.TryGetValue(line.WorkItemId, out var item))
             {
                 var body = comments.FirstOrDefault(c => c.WorkItemId == item.Id && c.AuthorId == line.ActorId && !c.Internal)?.Body;
-                found.AddRange(WorkNotifications.For(item, line, body).Select(i => (i, item, line.ActorId)));
+                found.AddRange(WorkNotifications.For(item, line, body, followers[item.Id].Distinct().ToList()).Select(i => (i, item, line.ActorId)));
             }
         }
         foreach (var approval in db.ChangeTracker.Entries<Approval>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))

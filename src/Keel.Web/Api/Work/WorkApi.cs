@@ -26,6 +26,8 @@ public static class WorkApi
         var incidents = MapKind(app, "incidents", WorkKind.Incident, Policies.SignedIn);
         incidents.MapPost("", CreateIncident).RequireAuthorization(Policies.SignedIn).WithName("CreateIncident")
             .WithSummary("Raise an incident: { title, description?, serviceId, configurationItemId?, requester? (user name; staff only), impact 1..3, urgency 1..3, category?, parent? (INC number) }.");
+        incidents.MapPost("/{number}/merge", Merge).RequireAuthorization(Policies.Staff).WithName("MergeIncident")
+            .WithSummary("Merge this duplicate into its original: { into: \"INC…\" }. The conversation is copied, the duplicate's requester follows the original, the duplicate is resolved as a duplicate.");
         var requests = MapKind(app, "requests", WorkKind.Request, Policies.SignedIn);
         requests.MapPost("", CreateRequest).RequireAuthorization(Policies.SignedIn).WithName("CreateRequest")
             .WithSummary("Raise a catalogue request: { catalogItemId, answers: { fieldKey: value }, requestedFor? (user name; staff only) }. The answers are checked against the item's form.");
@@ -149,6 +151,9 @@ public static class WorkApi
 
     private static async Task<Results<Created<WorkItemView>, ProblemHttpResult>> CreateIncident(IncidentDraft draft, IncidentService incidents, CancellationToken ct) =>
         Created(await incidents.CreateAsync(draft, ct), w => $"/api/v1/incidents/{w.Number}");
+
+    private static async Task<Results<Ok<WorkItemView>, ProblemHttpResult>> Merge(string number, MergeDraft draft, HttpContext http, MergeService merges, CancellationToken ct) =>
+        WithETag(http, await merges.MergeAsync(number, draft, ct), w => w.Version);
 
     private static async Task<Results<Created<WorkItemView>, ProblemHttpResult>> CreateRequest(RequestDraft draft, RequestService requests, CancellationToken ct) =>
         Created(await requests.CreateAsync(draft, ct), w => $"/api/v1/requests/{w.Number}");
