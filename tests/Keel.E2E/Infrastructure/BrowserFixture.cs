@@ -55,6 +55,33 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Clicks a save button until the page moves to <paramref name="url"/>: on a loaded machine a click can reach a
+    /// circuit still busy with the previous field's change and be lost. A refused save keeps failing and times out
+    /// on the last attempt, so a real error is not hidden.
+    /// </summary>
+    public static async Task ClickUntilUrlAsync(IPage page, ILocator button, System.Text.RegularExpressions.Regex url, int attempts = 3)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await button.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(url, new() { Timeout = attempt < attempts ? 10_000 : 30_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < attempts)
+            {
+                if (!await button.IsVisibleAsync())
+                {
+                    // The page changed after all: wait for it to arrive rather than click something else.
+                    await page.WaitForURLAsync(url);
+                    return;
+                }
+            }
+        }
+    }
+
     /// <summary>Opens a page and waits until its Blazor circuit is attached, so clicks are not lost.</summary>
     public static async Task OpenInteractiveAsync(IPage page, string path)
     {

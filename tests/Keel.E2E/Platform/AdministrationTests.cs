@@ -36,8 +36,7 @@ public sealed class AdministrationTests(BrowserFixture browser)
         await FillAsync(page, "Name", "Scripted <script>alert(1)</script>");
         await FillAsync(page, "Code", "XSS");
         await FillAsync(page, "Description", "<img src=x onerror=alert(2)>");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create business unit" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/admin/business-units/", StringComparison.Ordinal));
+        await BrowserFixture.ClickUntilUrlAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Create business unit" }), new Regex("/admin/business-units/[0-9a-f-]{36}$"));
 
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByText("<img src=x onerror=alert(2)>").First).ToBeVisibleAsync();

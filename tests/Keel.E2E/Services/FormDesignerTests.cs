@@ -159,21 +159,6 @@ public sealed class FormDesignerTests(BrowserFixture browser)
     /// Clicks Create until the page moves to the saved item. On a loaded machine a click can land while the
     /// circuit is still busy with the previous change and be lost.
     /// </summary>
-    private static async Task SaveAndWaitForItemPageAsync(IPage page)
-    {
-        var saved = new Regex("/catalogue/[0-9a-f-]{36}$");
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Create catalogue item" }).ClickAsync();
-            try
-            {
-                await page.WaitForURLAsync(saved, new() { Timeout = 10_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                // not saved yet: click again (a refused save keeps failing and times out on the last attempt)
-            }
-        }
-    }
+    private static Task SaveAndWaitForItemPageAsync(IPage page) =>
+        BrowserFixture.ClickUntilUrlAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Create catalogue item" }), new Regex("/catalogue/[0-9a-f-]{36}$"));
 }
