@@ -88,20 +88,5 @@ public sealed record ServiceSummary(
 internal static class ServiceWords
 {
     /// <summary>"RevenueEnabled" becomes "Revenue enabled".</summary>
-    public static string Split(string pascal)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var c in pascal)
-        {
-            if (char.IsUpper(c) && text.Length > 0)
-            {
-                text.Append(' ').Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-        return text.ToString();
-    }
+    public static string Split(string pascal) => Keel.Web.Components.Shared.Words.FromPascal(pascal);
 }

@@ -113,20 +113,5 @@ public static class WorkText
         to is WorkState.OnHold or WorkState.Resolved or WorkState.Cancelled or WorkState.Rejected || (from, to) == (WorkState.Resolved, WorkState.InProgress);
 
     /// <summary>"Resolved by caller" from "ResolvedByCaller".</summary>
-    public static string Words(string pascal)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var c in pascal)
-        {
-            if (char.IsUpper(c) && text.Length > 0)
-            {
-                text.Append(' ').Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-        return text.ToString();
-    }
+    public static string Words(string pascal) => Keel.Web.Components.Shared.Words.FromPascal(pascal);
 }
