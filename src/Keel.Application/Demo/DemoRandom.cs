@@ -10,6 +10,33 @@ internal sealed class DemoRandom(int seed)
 
     public T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
+    /// <summary>A number in [0, 1).</summary>
+    public double NextDouble() => random.NextDouble();
+
+    /// <summary>A duration between <paramref name="min"/> and <paramref name="max"/>, short ones likelier (log-uniform), as waits and efforts are.</summary>
+    public TimeSpan Between(TimeSpan min, TimeSpan max) =>
+        TimeSpan.FromTicks((long)Math.Exp(Math.Log(min.Ticks) + (random.NextDouble() * (Math.Log(max.Ticks) - Math.Log(min.Ticks)))));
+
+    /// <summary>An index into <paramref name="cumulative"/> (running totals of weights), drawn by weight.</summary>
+    public int Weighted(IReadOnlyList<double> cumulative)
+    {
+        var roll = random.NextDouble() * cumulative[^1];
+        int low = 0, high = cumulative.Count - 1;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (cumulative[middle] > roll)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+        return low;
+    }
+
     /// <summary>True with the given probability (0–1).</summary>
     public bool Chance(double probability) => random.NextDouble() < probability;
 

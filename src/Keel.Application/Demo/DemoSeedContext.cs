@@ -1,10 +1,11 @@
 using Keel.Application.Data;
 using Keel.Application.Platform;
+using Keel.Domain.Work;
 
 namespace Keel.Application.Demo;
 
 /// <summary>What the seed steps share: the database, the seeded randomness, and what earlier steps created.</summary>
-internal sealed class DemoSeedContext(KeelDb db, DemoProfile profile, string passwordHash, TimeProvider time)
+internal sealed class DemoSeedContext(KeelDb db, DemoProfile profile, string passwordHash, TimeProvider time, int workItems = 0)
 {
     /// <summary>Fixed, so that the same profile always gives the same organization.</summary>
     public const int Seed = 20_261_127;
@@ -27,6 +28,15 @@ internal sealed class DemoSeedContext(KeelDb db, DemoProfile profile, string pas
 
     /// <summary>Set by the organization step; later steps pick owners, requesters and assignees from it.</summary>
     public DemoOrganization? Organization { get; set; }
+
+    /// <summary>Set by the services step: the portfolio, catalogue and CMDB the work history is raised against.</summary>
+    public ServicesSeed? Services { get; set; }
+
+    /// <summary>Set by the work step: the desk's settings (default team, automatic closing, reopen window).</summary>
+    public WorkSettings? WorkSettings { get; set; }
+
+    /// <summary>How many incidents and requests the work history step raises (0: none).</summary>
+    public int WorkItems { get; } = workItems;
 
     public List<DemoSeedCount> Counts { get; } = [];
 

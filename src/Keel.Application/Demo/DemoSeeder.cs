@@ -14,7 +14,9 @@ public static class DemoSeeder
     /// <summary>The steps, in order. Later areas append theirs (services, work items...) here.</summary>
     private static IReadOnlyList<IDemoSeedStep> Steps(DemoProfile profile) => profile switch
     {
-        DemoProfile.Tiny or DemoProfile.Demo => [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep()],
+        // The tiny profile has no work history: tests raise exactly the work they look at.
+        DemoProfile.Tiny => [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep()],
+        DemoProfile.Demo => [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep(), new WorkHistoryStep()],
         _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "Unknown demo profile."),
     };
 
@@ -32,15 +34,23 @@ public static class DemoSeeder
         KeelDb db, DemoProfile profile, string password, TimeProvider time, CancellationToken ct = default) =>
         SeedAsync(db, profile, password, time, progress: null, ct);
 
+    public static Task<DemoSeedResult> SeedAsync(
+        KeelDb db, DemoProfile profile, string password, TimeProvider time,
+        IProgress<DemoSeedProgress>? progress, CancellationToken ct = default) =>
+        SeedAsync(db, profile, password, time, new DemoSeedOptions(), progress, ct);
+
     /// <param name="password">The one password of every demo account; hashed once here.</param>
+    /// <param name="options">How much work history to raise (demo profile only).</param>
     /// <param name="progress">Told before each step runs; may be null.</param>
     public static async Task<DemoSeedResult> SeedAsync(
-        KeelDb db, DemoProfile profile, string password, TimeProvider time,
+        KeelDb db, DemoProfile profile, string password, TimeProvider time, DemoSeedOptions options,
         IProgress<DemoSeedProgress>? progress, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentException.ThrowIfNullOrEmpty(password);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        var workItems = options.WorkItemsFor(profile);
 
         if (!await CanSeedAsync(db, ct))
         {
@@ -50,7 +60,7 @@ public static class DemoSeeder
         var hash = new PasswordHasher<KeelUser>().HashPassword(new KeelUser(), password);
         // A seeded history is not news to anyone: no notifications for it.
         db.SuppressNotifications = true;
-        var context = new DemoSeedContext(db, profile, hash, time);
+        var context = new DemoSeedContext(db, profile, hash, time, workItems);
         var steps = Steps(profile);
         try
         {
@@ -78,5 +88,33 @@ public static class DemoSeeder
             db.ChangeTracker.Clear();
         }
         return new DemoSeedResult(profile, true, null, context.Counts);
+    }
+}
+
+/// <summary>What a seed may be told beyond its profile.</summary>
+public sealed record DemoSeedOptions
+{
+    /// <summary>Twelve months of a 300-person company's incidents and requests.</summary>
+    public const int DefaultWorkItems = 40_000;
+
+    /// <summary>Numbers have seven digits; a request's tasks take numbers of their own.</summary>
+    public const int MaxWorkItems = 1_000_000;
+
+    /// <summary>Incidents and requests of the work history; null: <see cref="DefaultWorkItems"/> for the demo profile.</summary>
+    public int? WorkItems { get; init; }
+
+    /// <summary>The history size for <paramref name="profile"/>; the tiny profile has none, so asking for some is an error.</summary>
+    public int WorkItemsFor(DemoProfile profile)
+    {
+        if (WorkItems is < 0 or > MaxWorkItems)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WorkItems), WorkItems, $"Work items are between 0 and {MaxWorkItems}.");
+        }
+        return profile switch
+        {
+            DemoProfile.Demo => WorkItems ?? DefaultWorkItems,
+            _ when WorkItems is null or 0 => 0,
+            _ => throw new ArgumentException($"The {DemoProfiles.NameOf(profile)} profile has no work history; use the demo profile.", nameof(profile)),
+        };
     }
 }

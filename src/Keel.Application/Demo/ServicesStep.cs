@@ -46,6 +46,7 @@ internal sealed class ServicesStep : IDemoSeedStep
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
+        context.Services = seed;
         context.Count("services", seed.Services.Count);
         context.Count("catalogue items", seed.CatalogItems.Count);
         context.Count("cost pools", seed.CostPools.Count);

@@ -13,7 +13,8 @@ internal sealed class WorkStep : IDemoSeedStep
     public async Task RunAsync(DemoSeedContext context, CancellationToken ct)
     {
         var organization = context.Organization ?? throw new InvalidOperationException("The organization step runs first.");
-        context.Db.Add(new WorkSettings { DefaultIncidentTeamId = organization.Team(DemoAccounts.ServiceDeskTeam).Id });
+        context.WorkSettings = new WorkSettings { DefaultIncidentTeamId = organization.Team(DemoAccounts.ServiceDeskTeam).Id };
+        context.Db.Add(context.WorkSettings);
         await context.Db.SaveChangesAsync(ct);
         context.Db.ChangeTracker.Clear();
     }

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Keel.Cli.Commands;
 
-/// <summary><c>keel seed [--profile tiny|demo]</c>: migrates if needed, then seeds the demo organization into an empty database.</summary>
+/// <summary><c>keel seed [--profile tiny|demo] [--items N]</c>: migrates if needed, then seeds the demo organization into an empty database.</summary>
 internal static class SeedCommand
 {
     public static Command Create()
@@ -17,17 +17,33 @@ internal static class SeedCommand
             DefaultValueFactory = _ => "demo",
         };
         profile.AcceptOnlyFromAmong([.. DemoProfiles.Names]);
-        var command = new Command("seed", "Seed the demo organization into an empty database (migrates first)") { profile };
-        command.SetAction((parse, ct) => CliFailure.GuardAsync("seed", c => RunAsync(parse.GetValue(profile), c), ct));
+        var items = new Option<int?>("--items")
+        {
+            Description = $"incidents and requests of the twelve-month work history (demo profile; default {DemoSeedOptions.DefaultWorkItems:N0}, 0 for none)",
+        };
+        items.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 0 or > DemoSeedOptions.MaxWorkItems)
+            {
+                result.AddError($"--items must be between 0 and {DemoSeedOptions.MaxWorkItems}.");
+            }
+        });
+        var command = new Command("seed", "Seed the demo organization into an empty database (migrates first)") { profile, items };
+        command.SetAction((parse, ct) => CliFailure.GuardAsync("seed", c => RunAsync(parse.GetValue(profile), parse.GetValue(items), c), ct));
         return command;
     }
 
-    private static async Task RunAsync(string? profileName, CancellationToken ct)
+    private static async Task RunAsync(string? profileName, int? items, CancellationToken ct)
     {
         if (!DemoProfiles.TryParse(profileName, out var profile))
         {
             throw new CliException($"unknown profile '{profileName}' (use {string.Join(" or ", DemoProfiles.Names)})");
         }
+        if (items is > 0 && profile != DemoProfile.Demo)
+        {
+            throw new CliException($"--items applies to the demo profile; the {profileName} profile has no work history");
+        }
+        var options = new DemoSeedOptions { WorkItems = items };
         var configuration = CliServices.Configuration();
         await using var services = CliServices.Build(configuration);
         await using var scope = services.CreateAsyncScope();
@@ -45,7 +61,7 @@ internal static class SeedCommand
             }
             // Only now: a seeded database keeps the password it was seeded with, so none is generated for it.
             password = DemoPassword.Resolve(configuration, Directory.GetCurrentDirectory());
-            return await DemoSeeder.SeedAsync(db, profile, password.Password, time, new StatusProgress(status), ct);
+            return await DemoSeeder.SeedAsync(db, profile, password.Password, time, options, new StatusProgress(status), ct);
         });
 
         var seconds = time.GetElapsedTime(started).TotalSeconds;

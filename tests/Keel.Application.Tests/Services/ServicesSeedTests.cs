@@ -13,6 +13,9 @@ namespace Keel.Application.Tests.Services;
 
 public sealed class ServicesSeedTests(DatabaseFixture databases)
 {
+    // The portfolio is the subject here; the work history has tests of its own (Demo/WorkHistorySeedTests).
+    private static readonly DemoSeedOptions NoWorkHistory = new() { WorkItems = 0 };
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory, DatabaseData]
@@ -21,7 +24,7 @@ public sealed class ServicesSeedTests(DatabaseFixture databases)
         await using var database = await databases.CreateAsync(provider, Ct);
         await using var db = database.NewDbContext();
         var clock = Stopwatch.StartNew();
-        var result = await DemoSeeder.SeedAsync(db, DemoProfile.Demo, "Demo-Passw0rd!", database.Time, Ct);
+        var result = await DemoSeeder.SeedAsync(db, DemoProfile.Demo, "Demo-Passw0rd!", database.Time, NoWorkHistory, progress: null, Ct);
         TestContext.Current.TestOutputHelper?.WriteLine($"{provider}: {result.Summary} in {clock.ElapsedMilliseconds} ms");
 
         result.CountOf("services").ShouldBe(25);
@@ -56,7 +59,7 @@ public sealed class ServicesSeedTests(DatabaseFixture databases)
         await using var database = await databases.CreateAsync(provider, Ct);
         await using (var seedDb = database.NewDbContext())
         {
-            await DemoSeeder.SeedAsync(seedDb, DemoProfile.Demo, "Demo-Passw0rd!", database.Time, Ct);
+            await DemoSeeder.SeedAsync(seedDb, DemoProfile.Demo, "Demo-Passw0rd!", database.Time, NoWorkHistory, progress: null, Ct);
         }
         await using var db = database.NewDbContext();
         var core = await db.Set<ConfigurationItem>().Where(c => c.Name == "core-switch-fra-01").Select(c => c.Id).SingleAsync(Ct);
