@@ -191,8 +191,7 @@ public sealed class ConfigurationItemService(KeelDb db, ICurrentUser user, Impac
         var to = await db.Set<CiRelationship>().Where(r => ids.Contains(r.ToId)).GroupBy(r => r.ToId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var owners = cis.Where(c => c.OwnerId is not null).Select(c => c.OwnerId!.Value).Distinct().ToList();
-        var people = await db.Users.Where(u => owners.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var people = await db.DisplayNamesAsync(owners, ct);
         return cis.Select(c => new CiView(c.Id, c.Name, c.Type, c.Status,
             c.OwnerId is { } o ? new Ref(o, people.GetValueOrDefault(o, "")) : null, c.Attributes,
             services[c.Id].OrderBy(s => s.Name, StringComparer.Ordinal).ToList(),

@@ -241,7 +241,7 @@ public sealed class PortfolioService(KeelDb db, ICurrentUser user, IServiceWorkC
     {
         var owners = services.Select(s => s.OwnerId).Distinct().ToList();
         var teams = services.Select(s => s.DeliveringTeamId).Distinct().ToList();
-        var people = await db.Users.Where(u => owners.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var people = await db.DisplayNamesAsync(owners, ct);
         var teamNames = await db.Set<Team>().Where(t => teams.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         return new Names(people, teamNames);
     }

@@ -101,8 +101,7 @@ public sealed class ApprovalService(KeelDb db, ICurrentUser user, TimeProvider t
         var itemIds = approvals.Select(a => a.WorkItemId).Distinct().ToList();
         var items = await db.Set<WorkItem>().AsNoTracking().Where(w => itemIds.Contains(w.Id))
             .Select(w => new { w.Id, w.Number, w.Title, w.Kind, w.RequesterId }).ToDictionaryAsync(w => w.Id, ct);
-        var peopleIds = approvals.Select(a => a.ApproverId).Concat(items.Values.Select(i => i.RequesterId)).Distinct().ToList();
-        var people = await db.Users.Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var people = await db.DisplayNamesAsync(approvals.Select(a => a.ApproverId).Concat(items.Values.Select(i => i.RequesterId)), ct);
         return approvals.Select(a =>
         {
             var item = items[a.WorkItemId];

@@ -42,7 +42,7 @@ public sealed class ConversationService(KeelDb db, ICurrentUser user, TimeProvid
         {
             return result.Error!;
         }
-        var names = await NamesAsync(result.Value!.Items.Select(c => c.AuthorId), ct);
+        var names = await db.DisplayNamesAsync(result.Value!.Items.Select(c => c.AuthorId), ct);
         return new Page<CommentView>(result.Value.Items.Select(c => new CommentView(c.Id, new Ref(c.AuthorId, names.GetValueOrDefault(c.AuthorId, "")), c.Body, c.Internal, c.CreatedAt)).ToList(),
             result.Value.NextCursor);
     }
@@ -86,7 +86,7 @@ public sealed class ConversationService(KeelDb db, ICurrentUser user, TimeProvid
         {
             return conflict;
         }
-        return new CommentView(comment.Id, new Ref(comment.AuthorId, (await NamesAsync([comment.AuthorId], ct)).GetValueOrDefault(comment.AuthorId, "")),
+        return new CommentView(comment.Id, new Ref(comment.AuthorId, (await db.DisplayNamesAsync([comment.AuthorId], ct)).GetValueOrDefault(comment.AuthorId, "")),
             comment.Body, comment.Internal, comment.CreatedAt);
     }
 
@@ -105,7 +105,7 @@ public sealed class ConversationService(KeelDb db, ICurrentUser user, TimeProvid
         {
             return result.Error!;
         }
-        var names = await NamesAsync(result.Value!.Items.Select(l => l.PersonId), ct);
+        var names = await db.DisplayNamesAsync(result.Value!.Items.Select(l => l.PersonId), ct);
         return new Page<WorkLogView>(result.Value.Items.Select(l => View(l, names)).ToList(), result.Value.NextCursor);
     }
 
@@ -135,7 +135,7 @@ public sealed class ConversationService(KeelDb db, ICurrentUser user, TimeProvid
         db.Add(log);
         item.Events.Add(new WorkEvent { WorkItemId = item.Id, At = now, ActorId = user.UserId, Type = WorkEventType.WorkLogged, Detail = $"{log.Minutes} min", Internal = true });
         item.UpdatedAt = now;
-        return await db.SaveOrConflictAsync(ct) ?? (Result<WorkLogView>)View(log, await NamesAsync([log.PersonId], ct));
+        return await db.SaveOrConflictAsync(ct) ?? (Result<WorkLogView>)View(log, await db.DisplayNamesAsync([log.PersonId], ct));
     }
 
     public async Task<Result<Page<HistoryView>>> HistoryAsync(WorkKind kind, string number, PageRequest page, CancellationToken ct)
@@ -167,7 +167,7 @@ public sealed class ConversationService(KeelDb db, ICurrentUser user, TimeProvid
         var rows = await query.OrderBy(e => e.Id).Take(page.EffectiveLimit + 1).ToListAsync(ct);
         var next = rows.Count > page.EffectiveLimit ? rows[page.EffectiveLimit - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
         rows = rows.Take(page.EffectiveLimit).ToList();
-        var names = await NamesAsync(rows.Select(r => r.ActorId ?? Guid.Empty), ct);
+        var names = await db.DisplayNamesAsync(rows.Select(r => r.ActorId ?? Guid.Empty), ct);
         return new Page<HistoryView>(rows.Select(e => new HistoryView(e.Id, e.At, e.ActorId is { } a ? new Ref(a, names.GetValueOrDefault(a, "")) : null,
             e.Type, e.Field, e.From, e.To, e.Detail)).ToList(), next);
     }
@@ -175,9 +175,4 @@ public sealed class ConversationService(KeelDb db, ICurrentUser user, TimeProvid
     private static WorkLogView View(WorkLog l, Dictionary<Guid, string> names) =>
         new(l.Id, new Ref(l.PersonId, names.GetValueOrDefault(l.PersonId, "")), l.Minutes, l.Date, l.Note, l.CreatedAt);
 
-    private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var wanted = ids.Distinct().ToList();
-        return await db.Users.Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-    }
 }

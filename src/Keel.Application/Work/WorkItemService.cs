@@ -133,7 +133,6 @@ public sealed class WorkItemService(KeelDb db, ICurrentUser user, TimeProvider t
             return error;
         }
         await effects.AfterTransitionAsync(item, request, context, ct);
-        db.Entry(item).Property(w => w.Version).OriginalValue = item.Version;
         return await db.SaveOrConflictAsync(ct) ?? (Result<WorkItemView>)await views.OneAsync(item, ct);
     }
 

@@ -35,8 +35,7 @@ public sealed class WorkViews(KeelDb db, ICurrentUser user)
 
     public async Task<IReadOnlyList<WorkItemView>> ManyAsync(IReadOnlyList<WorkItem> items, CancellationToken ct)
     {
-        var people = await NamesAsync(db.Set<KeelUser>(), items.SelectMany(i => new[] { i.RequesterId, i.RequestedForId, i.AssigneeId }),
-            u => new { u.Id, Name = u.DisplayName }, x => x.Id, x => x.Name, ct);
+        var people = await db.DisplayNamesAsync(items.SelectMany(i => new[] { i.RequesterId, i.RequestedForId, i.AssigneeId }).OfType<Guid>(), ct);
         var teams = await NamesAsync(db.Set<Team>(), items.Select(i => i.TeamId), t => new { t.Id, t.Name }, x => x.Id, x => x.Name, ct);
         var services = await NamesAsync(db.Set<Service>(), items.Select(i => (Guid?)i.ServiceId), s => new { s.Id, s.Name }, x => x.Id, x => x.Name, ct);
         var cis = await NamesAsync(db.Set<ConfigurationItem>(), items.Select(i => i.ConfigurationItemId), c => new { c.Id, c.Name }, x => x.Id, x => x.Name, ct);

@@ -17,6 +17,16 @@ public static class WorkNumber
         WorkKind.Change => "CHG",
     };
 
+    /// <summary>The plural resource name of a kind in API.md and in page addresses: <c>incidents</c>, <c>requests</c>…</summary>
+    public static string ResourceOf(WorkKind kind) => kind switch
+    {
+        WorkKind.Incident => "incidents",
+        WorkKind.Request => "requests",
+        WorkKind.Task => "tasks",
+        WorkKind.Problem => "problems",
+        WorkKind.Change => "changes",
+    };
+
     public static string Format(WorkKind kind, long sequence) =>
         sequence is < 1 or > 9_999_999
             ? throw new ArgumentOutOfRangeException(nameof(sequence), sequence, "A work number has seven digits.")

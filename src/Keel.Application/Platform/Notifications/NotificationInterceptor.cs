@@ -42,14 +42,15 @@ public sealed class NotificationInterceptor(TimeProvider time, NotificationLinks
 
     private static async Task<List<(NotificationIntent Intent, WorkItem Item, Guid? ActorId)>> CollectAsync(KeelDb db, CancellationToken ct)
     {
-        var items = db.ChangeTracker.Entries<WorkItem>().ToDictionary(e => e.Entity.Id, e => e.Entity);
-        var comments = db.ChangeTracker.Entries<WorkComment>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        // Runs on every save of every area: leave at once unless work history or approvals are being added.
         var lines = db.ChangeTracker.Entries<WorkEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var found = new List<(NotificationIntent, WorkItem, Guid?)>();
         if (lines.Count == 0 && !db.ChangeTracker.Entries<Approval>().Any(e => e.State == EntityState.Added))
         {
             return found;
         }
+        var items = db.ChangeTracker.Entries<WorkItem>().ToDictionary(e => e.Entity.Id, e => e.Entity);
+        var comments = db.ChangeTracker.Entries<WorkComment>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var touched = lines.Select(l => l.WorkItemId).Distinct().ToList();
         var followers = (await db.Set<WorkFollower>().Where(f => touched.Contains(f.WorkItemId)).ToListAsync(ct))
             .Concat(db.ChangeTracker.Entries<WorkFollower>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))

@@ -8,16 +8,7 @@ public sealed class NotificationLinks(string publicUrl)
     public const string DefaultPublicUrl = "http://localhost:5080";
 
     public string PathOf(WorkKind kind, string number, bool forRequester) =>
-        forRequester ? $"/portal/items/{number}" : $"/work/{Segment(kind)}/{number}";
+        forRequester ? $"/portal/items/{number}" : $"/work/{WorkNumber.ResourceOf(kind)}/{number}";
 
     public string Absolute(string path) => publicUrl.TrimEnd('/') + path;
-
-    public static string Segment(WorkKind kind) => kind switch
-    {
-        WorkKind.Incident => "incidents",
-        WorkKind.Request => "requests",
-        WorkKind.Task => "tasks",
-        WorkKind.Problem => "problems",
-        WorkKind.Change => "changes",
-    };
 }

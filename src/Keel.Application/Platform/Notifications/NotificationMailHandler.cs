@@ -40,7 +40,8 @@ public sealed class NotificationMailHandler(KeelDb db, IOptions<SmtpOptions> opt
             return 0;
         }
         var recipients = pending.Select(n => n.RecipientId).Distinct().ToList();
-        var addresses = await db.Users.Where(u => recipients.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (u.DisplayName, u.Email), ct);
+        var addresses = await db.Users.Where(u => recipients.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email })
+            .ToDictionaryAsync(u => u.Id, u => (u.DisplayName, u.Email), ct);
         var sent = 0;
         using var client = new SmtpClient();
         try

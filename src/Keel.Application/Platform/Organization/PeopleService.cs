@@ -213,7 +213,7 @@ public sealed class PeopleService(KeelDb db, UserManager<KeelUser> users, TimePr
         var unitIds = people.Where(p => p.BusinessUnitId != null).Select(p => p.BusinessUnitId!.Value).Distinct().ToList();
         var units = await db.Set<BusinessUnit>().Where(b => unitIds.Contains(b.Id)).Select(b => new { b.Id, b.Name }).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
         var managerIds = people.Where(p => p.ManagerId != null).Select(p => p.ManagerId!.Value).Distinct().ToList();
-        var managers = await db.Users.Where(u => managerIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var managers = await db.DisplayNamesAsync(managerIds, ct);
         var teams = (await db.Set<TeamMember>().Where(m => ids.Contains(m.UserId))
             .Join(db.Set<Team>(), m => m.TeamId, t => t.Id, (m, t) => new { m.UserId, t.Id, t.Name }).ToListAsync(ct))
             .ToLookup(x => x.UserId, x => new Ref(x.Id, x.Name));

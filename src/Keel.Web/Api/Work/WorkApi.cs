@@ -23,15 +23,15 @@ public static class WorkApi
 {
     public static IEndpointRouteBuilder MapWorkApi(this IEndpointRouteBuilder app)
     {
-        var incidents = MapKind(app, "incidents", WorkKind.Incident, Policies.SignedIn);
+        var incidents = MapKind(app, WorkKind.Incident, Policies.SignedIn);
         incidents.MapPost("", CreateIncident).RequireAuthorization(Policies.SignedIn).WithName("CreateIncident")
             .WithSummary("Raise an incident: { title, description?, serviceId, configurationItemId?, requester? (user name; staff only), impact 1..3, urgency 1..3, category?, parent? (INC number) }.");
         incidents.MapPost("/{number}/merge", Merge).RequireAuthorization(Policies.Staff).WithName("MergeIncident")
             .WithSummary("Merge this duplicate into its original: { into: \"INC…\" }. The conversation is copied, the duplicate's requester follows the original, the duplicate is resolved as a duplicate.");
-        var requests = MapKind(app, "requests", WorkKind.Request, Policies.SignedIn);
+        var requests = MapKind(app, WorkKind.Request, Policies.SignedIn);
         requests.MapPost("", CreateRequest).RequireAuthorization(Policies.SignedIn).WithName("CreateRequest")
             .WithSummary("Raise a catalogue request: { catalogItemId, answers: { fieldKey: value }, requestedFor? (user name; staff only) }. The answers are checked against the item's form.");
-        MapKind(app, "tasks", WorkKind.Task, Policies.Staff);
+        MapKind(app, WorkKind.Task, Policies.Staff);
 
         var settings = app.MapGroup("/api/v1/work-settings").WithTags("Work");
         settings.MapGet("", GetSettings).RequireAuthorization(Policies.Staff).WithName("GetWorkSettings")
@@ -41,8 +41,9 @@ public static class WorkApi
         return app;
     }
 
-    private static RouteGroupBuilder MapKind(IEndpointRouteBuilder app, string path, WorkKind kind, string readPolicy)
+    private static RouteGroupBuilder MapKind(IEndpointRouteBuilder app, WorkKind kind, string readPolicy)
     {
+        var path = WorkNumber.ResourceOf(kind);
         var group = app.MapGroup($"/api/v1/{path}").WithTags("Work");
         var name = kind.ToString();
         group.MapGet("", ([AsParameters] ListQuery list, [AsParameters] WorkListQuery filter, ICurrentUser user, WorkItemService work, CancellationToken ct) =>

@@ -10,14 +10,7 @@ public static class WorkText
     /// <summary>The kinds the agent workspace works, with the path segment of their pages.</summary>
     public static readonly IReadOnlyList<WorkKind> WorkedKinds = [WorkKind.Incident, WorkKind.Request, WorkKind.Task];
 
-    public static string Segment(WorkKind kind) => kind switch
-    {
-        WorkKind.Incident => "incidents",
-        WorkKind.Request => "requests",
-        WorkKind.Task => "tasks",
-        WorkKind.Problem => "problems",
-        WorkKind.Change => "changes",
-    };
+    public static string Segment(WorkKind kind) => WorkNumber.ResourceOf(kind);
 
     public static WorkKind? KindOf(string? segment) =>
         WorkedKinds.Cast<WorkKind?>().FirstOrDefault(k => string.Equals(Segment(k!.Value), segment, StringComparison.OrdinalIgnoreCase));
