@@ -26,8 +26,7 @@ public sealed class AttachmentService(KeelDb db, ICurrentUser user, TimeProvider
         }
         var rows = await db.Set<WorkAttachment>().Where(a => a.WorkItemId == item.Id).OrderBy(a => a.UploadedAt)
             .Select(a => new { a.Id, a.FileName, a.ContentType, a.Size, a.UploadedById, a.UploadedAt }).ToListAsync(ct);
-        var ids = rows.Select(r => r.UploadedById).Distinct().ToList();
-        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.DisplayNamesAsync(rows.Select(r => r.UploadedById), ct);
         return rows.Select(r => new AttachmentView(r.Id, r.FileName, r.ContentType, r.Size, new Ref(r.UploadedById, names.GetValueOrDefault(r.UploadedById, "")), r.UploadedAt)).ToList();
     }
 
@@ -41,7 +40,7 @@ public sealed class AttachmentService(KeelDb db, ICurrentUser user, TimeProvider
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0 && buffer.Length <= maxBytes)
+        while (buffer.Length <= maxBytes && (read = await content.ReadAsync(chunk, ct)) > 0)
         {
             buffer.Write(chunk, 0, read);
         }
@@ -68,8 +67,9 @@ public sealed class AttachmentService(KeelDb db, ICurrentUser user, TimeProvider
         {
             return conflict;
         }
-        var name = await db.Users.Where(u => u.Id == attachment.UploadedById).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
-        return new AttachmentView(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, new Ref(attachment.UploadedById, name), attachment.UploadedAt);
+        var names = await db.DisplayNamesAsync([attachment.UploadedById], ct);
+        return new AttachmentView(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size,
+            new Ref(attachment.UploadedById, names.GetValueOrDefault(attachment.UploadedById, "")), attachment.UploadedAt);
     }
 
     public async Task<Result<AttachmentContent>> ContentAsync(WorkKind kind, string number, Guid id, CancellationToken ct)

@@ -44,7 +44,7 @@ internal static class WorkPartsApi
         {
             return Problem(Error.Validation("file", "is required: exactly one file in a field named 'file'."));
         }
-        var max = configuration.GetValue<long?>("Keel:Limits:MaxAttachmentBytes") ?? WorkAttachment.DefaultMaxBytes;
+        var max = AttachmentLimit.Of(configuration);
         await using var content = file.OpenReadStream();
         return Created(await files.AddAsync(kind, number, file.FileName, content, max, ct), a => $"/api/v1/{path}/{number.ToUpperInvariant()}/attachments/{a.Id}");
     }
