@@ -17,6 +17,9 @@ public sealed class KeelDb(DbContextOptions<KeelDb> options)
     /// <summary>Set by bulk writers (the demo seed) whose history is not news to anyone.</summary>
     public bool SuppressNotifications { get; set; }
 
+    /// <summary>Set by bulk writers (the demo seed) that compute the clocks of what they write themselves.</summary>
+    public bool SuppressClocks { get; set; }
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder builder)

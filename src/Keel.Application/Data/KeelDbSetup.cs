@@ -1,5 +1,6 @@
 using Keel.Application.Platform;
 using Keel.Application.Platform.Notifications;
+using Keel.Application.ServiceLevels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -21,10 +22,12 @@ public static class KeelDbSetup
         services.AddScoped<AuditInterceptor>();
         services.AddSingleton(new NotificationLinks(configuration["Keel:PublicUrl"] ?? NotificationLinks.DefaultPublicUrl));
         services.AddSingleton<NotificationInterceptor>();
+        services.AddSingleton<ServiceLevelInterceptor>();
         services.AddDbContext<KeelDb>((sp, db) =>
         {
             Configure(db, options.Provider, connectionString);
-            db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>());
+            db.AddInterceptors(
+                sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ServiceLevelInterceptor>(), sp.GetRequiredService<NotificationInterceptor>());
         });
         return services;
     }

@@ -29,6 +29,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.Property(x => x.InvestmentCategory).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.ValueChainActivity).HasConversion<string>().HasMaxLength(24);
         b.Property(x => x.ExternalNumber).HasMaxLength(64);
+        b.Property(x => x.SlaStatus).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Number).IsUnique();
         b.HasIndex(x => new { x.Kind, x.State, x.UpdatedAt });
@@ -40,6 +41,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.HasIndex(x => x.ConfigurationItemId);
         b.HasIndex(x => x.ParentId);
         b.HasIndex(x => new { x.Kind, x.ExternalNumber });
+        b.HasIndex(x => new { x.SlaStatus, x.SlaDueAt });
         b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ConfigurationItem>().WithMany().HasForeignKey(x => x.ConfigurationItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<KeelUser>().WithMany().HasForeignKey(x => x.RequesterId).OnDelete(DeleteBehavior.Restrict);

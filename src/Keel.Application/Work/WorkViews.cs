@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Keel.Application.Data;
 using Keel.Application.Platform;
+using Keel.Application.ServiceLevels;
 using Keel.Domain.Balance;
 using Keel.Domain.Platform;
 using Keel.Domain.Services;
@@ -14,9 +15,6 @@ namespace Keel.Application.Work;
 /// <summary>A reference to a work item as API.md names it.</summary>
 public sealed record WorkRef(string Number, string Title);
 
-/// <summary>A service-level clock; the service-levels area computes them (none exist before a policy applies).</summary>
-public sealed record SlaClockView(string Name, string Kind, int TargetMinutes, DateTime StartedAt, DateTime? DueAt, DateTime? StoppedAt, string State);
-
 public sealed record WorkItemView(
     Guid Id, string Number, WorkKind Kind, string Title, string Description, WorkState State,
     int Priority, int Impact, int Urgency, string? Category,
@@ -29,7 +27,7 @@ public sealed record WorkItemView(
     IReadOnlyList<WorkState> AllowedTransitions, IReadOnlyList<SlaClockView> Sla, long Version);
 
 /// <summary>Turns stored items into views with the names of what they point at, in a handful of queries for a whole page.</summary>
-public sealed class WorkViews(KeelDb db, ICurrentUser user)
+public sealed class WorkViews(KeelDb db, ICurrentUser user, TimeProvider time)
 {
     public async Task<WorkItemView> OneAsync(WorkItem item, CancellationToken ct) => (await ManyAsync([item], ct))[0];
 
@@ -46,6 +44,7 @@ public sealed class WorkViews(KeelDb db, ICurrentUser user)
             : await db.Set<WorkItem>().Where(w => relatedIds.Contains(w.Id)).Select(w => new { w.Id, w.Number, w.Title })
                 .ToDictionaryAsync(w => w.Id, w => new WorkRef(w.Number, w.Title), ct);
 
+        var clocks = await new ClockTracker(db).ReadAsync(items, time.GetUtcNow().UtcDateTime, ct);
         Ref? RefOf(Dictionary<Guid, string> names, Guid? id) => id is { } value ? new Ref(value, names.GetValueOrDefault(value, "")) : null;
         var worker = WorkAccess.IsWorker(user);
         return items.Select(i => new WorkItemView(
@@ -58,7 +57,7 @@ public sealed class WorkViews(KeelDb db, ICurrentUser user)
             RefOf(catalog, i.CatalogItemId), i.Answers is null ? null : JsonDocument.Parse(i.Answers).RootElement.Clone(), i.TaskOrder,
             worker ? i.ReassignmentCount : 0, i.ReopenCount, i.ExternalNumber,
             i.CreatedAt, i.UpdatedAt, i.FirstRespondedAt, i.ResolvedAt, i.ClosedAt,
-            i.Workflow.AllowedFrom(i.State, WorkAccess.MoverOf(user, i)), [], i.Version)).ToList();
+            i.Workflow.AllowedFrom(i.State, WorkAccess.MoverOf(user, i)), [.. clocks[i.Id]], i.Version)).ToList();
     }
 
     private static async Task<Dictionary<Guid, string>> NamesAsync<TEntity, TRow>(

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Keel.Domain.Work;
 
 namespace Keel.Domain.ServiceLevels;
@@ -29,9 +30,10 @@ public sealed record ClockTerms(
     ClockKind Kind,
     int TargetMinutes,
     IReadOnlyList<int> WarningPercents,
-    IReadOnlySet<HoldReason> PauseReasons,
-    IReadOnlySet<WorkState> PauseStates,
-    IReadOnlySet<WorkState> StopStates)
+    IReadOnlyCollection<HoldReason> PauseReasons,
+    IReadOnlyCollection<WorkState> PauseStates,
+    IReadOnlyCollection<WorkState> StopStates)
 {
+    [JsonIgnore]
     public TimeSpan Target => TimeSpan.FromMinutes(TargetMinutes);
 }

@@ -77,6 +77,11 @@ public sealed partial class WorkItem : IVersioned
     public DateTime? ClosedAt { get; set; }
     public int ReopenCount { get; set; }
 
+    /// <summary>Kept by the service-level tracker from the item's clocks, so lists filter and sort by time to breach.</summary>
+    public ServiceLevels.SlaStatus? SlaStatus { get; set; }
+
+    public DateTime? SlaDueAt { get; set; }
+
     public long Version { get; set; }
 
     /// <summary>History lines added since the item was loaded; EF saves them with the item.</summary>

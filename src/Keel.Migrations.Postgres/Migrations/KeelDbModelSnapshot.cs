@@ -550,6 +550,263 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.ToTable("TeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.BusinessCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("HoursJson");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("BusinessCalendars", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.CalendarRevision", b =>
+                {
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("HoursJson");
+
+                    b.HasKey("CalendarId", "Revision");
+
+                    b.ToTable("CalendarRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.ServiceLevelClock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agreement")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<bool>("AnnouncedBreach")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("AnnouncedWarning")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CalendarRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ElapsedMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("MatchedPriority")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("MatchedTeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Pauses")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("PausesJson");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PolicyName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long>("RemainingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("TermsJson");
+
+                    b.Property<int?>("Warning")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextCheckAt");
+
+                    b.HasIndex("PolicyId", "State");
+
+                    b.HasIndex("WorkItemId", "Kind", "Agreement")
+                        .IsUnique();
+
+                    b.ToTable("ServiceLevelClocks", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.ServiceLevelPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agreement")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid?>("BusinessUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Escalation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("EscalationTeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("KindsJson");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PauseReasons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("PauseReasonsJson");
+
+                    b.Property<string>("PauseStates")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("PauseStatesJson");
+
+                    b.Property<string>("Priorities")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("PrioritiesJson");
+
+                    b.Property<string>("Resolution")
+                        .HasColumnType("text")
+                        .HasColumnName("ResolutionJson");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("text")
+                        .HasColumnName("ResponseJson");
+
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StopStates")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("StopStatesJson");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WarningPercents")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("WarningPercentsJson");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessUnitId");
+
+                    b.HasIndex("CalendarId");
+
+                    b.HasIndex("EscalationTeamId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Agreement", "Order");
+
+                    b.ToTable("ServiceLevelPolicies", (string)null);
+                });
+
             modelBuilder.Entity("Keel.Domain.Services.BusinessOutcome", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1253,6 +1510,13 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("SlaDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SlaStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1308,6 +1572,8 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.HasIndex("RequesterId", "CreatedAt");
 
                     b.HasIndex("ServiceId", "CreatedAt");
+
+                    b.HasIndex("SlaStatus", "SlaDueAt");
 
                     b.HasIndex("TeamId", "State");
 
@@ -1617,6 +1883,59 @@ namespace Keel.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.CalendarRevision", b =>
+                {
+                    b.HasOne("Keel.Domain.ServiceLevels.BusinessCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.ServiceLevelClock", b =>
+                {
+                    b.HasOne("Keel.Domain.ServiceLevels.ServiceLevelPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.ServiceLevelPolicy", b =>
+                {
+                    b.HasOne("Keel.Domain.Platform.BusinessUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessUnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Keel.Domain.ServiceLevels.BusinessCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Platform.Team", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Keel.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Keel.Domain.Platform.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Keel.Domain.Services.BusinessOutcome", b =>

@@ -543,6 +543,263 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.ToTable("TeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.BusinessCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("HoursJson");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("BusinessCalendars", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.CalendarRevision", b =>
+                {
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("HoursJson");
+
+                    b.HasKey("CalendarId", "Revision");
+
+                    b.ToTable("CalendarRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.ServiceLevelClock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agreement")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AnnouncedBreach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AnnouncedWarning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CalendarRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ElapsedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MatchedPriority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MatchedTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextCheckAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pauses")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PausesJson");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RemainingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TermsJson");
+
+                    b.Property<int?>("Warning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextCheckAt");
+
+                    b.HasIndex("PolicyId", "State");
+
+                    b.HasIndex("WorkItemId", "Kind", "Agreement")
+                        .IsUnique();
+
+                    b.ToTable("ServiceLevelClocks", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.ServiceLevelPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agreement")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BusinessUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Escalation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EscalationTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("KindsJson");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PauseReasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PauseReasonsJson");
+
+                    b.Property<string>("PauseStates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PauseStatesJson");
+
+                    b.Property<string>("Priorities")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PrioritiesJson");
+
+                    b.Property<string>("Resolution")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ResolutionJson");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ResponseJson");
+
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StopStates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("StopStatesJson");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WarningPercents")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("WarningPercentsJson");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessUnitId");
+
+                    b.HasIndex("CalendarId");
+
+                    b.HasIndex("EscalationTeamId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Agreement", "Order");
+
+                    b.ToTable("ServiceLevelPolicies", (string)null);
+                });
+
             modelBuilder.Entity("Keel.Domain.Services.BusinessOutcome", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1244,6 +1501,13 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SlaDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlaStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1299,6 +1563,8 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.HasIndex("RequesterId", "CreatedAt");
 
                     b.HasIndex("ServiceId", "CreatedAt");
+
+                    b.HasIndex("SlaStatus", "SlaDueAt");
 
                     b.HasIndex("TeamId", "State");
 
@@ -1602,6 +1868,59 @@ namespace Keel.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.CalendarRevision", b =>
+                {
+                    b.HasOne("Keel.Domain.ServiceLevels.BusinessCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.ServiceLevelClock", b =>
+                {
+                    b.HasOne("Keel.Domain.ServiceLevels.ServiceLevelPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.ServiceLevels.ServiceLevelPolicy", b =>
+                {
+                    b.HasOne("Keel.Domain.Platform.BusinessUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessUnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Keel.Domain.ServiceLevels.BusinessCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Platform.Team", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Keel.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Keel.Domain.Platform.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Keel.Domain.Services.BusinessOutcome", b =>

@@ -1,4 +1,5 @@
 using Keel.Web.Api.Platform;
+using Keel.Web.Api.ServiceLevels;
 using Keel.Web.Api.Services;
 using Keel.Web.Api.Work;
 using Keel.Web.Auth;
@@ -42,6 +43,7 @@ public static class KeelPipeline
         app.MapJobsApi();
         app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi().MapServiceMapApi();
         app.MapWorkApi().MapApprovalsApi();
+        app.MapCalendarsApi().MapSlaPoliciesApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

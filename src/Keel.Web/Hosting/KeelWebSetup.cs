@@ -4,6 +4,7 @@ using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Accounts;
 using Keel.Application.Platform.Jobs;
+using Keel.Application.ServiceLevels;
 using Keel.Application.Services;
 using Keel.Application.Work;
 using Keel.Web.Api.Platform;
@@ -38,6 +39,7 @@ public static class KeelWebSetup
         services.AddPlatformUseCases();
         services.AddServicesUseCases();
         services.AddWorkUseCases();
+        services.AddServiceLevelUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);

@@ -1,6 +1,7 @@
-using Keel.Application.Platform.Notifications;
 using Keel.Application.Data;
 using Keel.Application.Platform;
+using Keel.Application.Platform.Notifications;
+using Keel.Application.ServiceLevels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -63,7 +64,9 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var options = new DbContextOptionsBuilder<KeelDb>();
         KeelDbSetup.Configure(options, provider, connectionString);
-        options.AddInterceptors(new AuditInterceptor(user, time), new NotificationInterceptor(time, new NotificationLinks(NotificationLinks.DefaultPublicUrl)));
+        options.AddInterceptors(
+            new AuditInterceptor(user, time), new ServiceLevelInterceptor(time),
+            new NotificationInterceptor(time, new NotificationLinks(NotificationLinks.DefaultPublicUrl)));
         return new KeelDb(options.Options);
     }
 }

@@ -86,7 +86,7 @@ internal sealed class WorkWorld
     {
         await using var db = Database.NewDbContext(user);
         var time = Database.Time;
-        var views = new WorkViews(db, user);
+        var views = new WorkViews(db, user, time);
         var effects = new WorkEffects(db);
         var routing = new WorkRouting(db);
         var work = new WorkItemService(db, user, time, views, effects);

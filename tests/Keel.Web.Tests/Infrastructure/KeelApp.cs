@@ -51,10 +51,10 @@ public sealed class KeelApp : WebApplicationFactory<Program>
     }
 
     /// <summary>An HTTP client carrying a fresh API token of the demo account <paramref name="userName"/>.</summary>
-    public async Task<HttpClient> ClientForAsync(string userName, string[]? scopes = null)
+    public async Task<HttpClient> ClientForAsync(string userName, string[]? scopes = null, int? days = null)
     {
         var client = CreateClient();
-        var token = await TokenForAsync(userName, scopes);
+        var token = await TokenForAsync(userName, scopes, days);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -1,4 +1,5 @@
 using Keel.Application.Platform.Notifications;
+using Keel.Application.ServiceLevels;
 using Keel.Application.Work;
 using Keel.Domain.Platform.Jobs;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,7 @@ public static class JobsSetup
         services.AddJobHandler<JobsCleanupHandler>();
         services.AddRecurringJob(JobsCleanupHandler.JobType, JobsCleanupHandler.JobType, JobsCleanupHandler.Schedule);
         services.AddWorkJobs();
+        services.AddServiceLevelJobs();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection("Keel:Smtp"));
         services.AddJobHandler<NotificationMailHandler>();
         services.AddRecurringJob(NotificationMailHandler.JobType, NotificationMailHandler.JobType, NotificationMailHandler.Schedule);

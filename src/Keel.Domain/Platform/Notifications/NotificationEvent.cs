@@ -26,6 +26,12 @@ public enum NotificationEvent
 
     /// <summary>A request has waited a day or more for your approval.</summary>
     ApprovalReminder,
+
+    /// <summary>An item you work on has used a warning share of its service-level time.</summary>
+    SlaWarning,
+
+    /// <summary>An item you work on (or your team's) breached a service-level target.</summary>
+    SlaBreached,
 }
 
 /// <summary>The e-mail side of a notification.</summary>

@@ -16,6 +16,8 @@ public static class NotificationTemplates
         NotificationEvent.ApprovalRequested => ("Approval needed: {number} {title}", "{actor} asks for {title} ({number}). Approve or reject it: {link}"),
         NotificationEvent.ApprovalDecided => ("{number} was {detail}", "Your request {number} “{title}” was {detail} by {actor}.\n\nFollow it: {link}"),
         NotificationEvent.ApprovalReminder => ("Reminder: {number} waits for your approval", "{actor} asked for {title} ({number}) {detail} ago and is still waiting. Approve or reject it: {link}"),
+        NotificationEvent.SlaWarning => ("{number} is running out of time: {title}", "{number} “{title}” has used {detail}.\n\nOpen it: {link}"),
+        NotificationEvent.SlaBreached => ("{number} breached its target: {title}", "{number} “{title}” breached {detail}.\n\nOpen it: {link}"),
     };
 
     public static (string Subject, string Body) Render(NotificationEvent e, NotificationModel model)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Keel.Application.Platform;
+using Keel.Application.ServiceLevels;
 using Keel.Application.Work;
 using Keel.Domain.Balance;
 using Keel.Domain.Platform;
@@ -74,6 +75,9 @@ public static class WorkApi
                 HistoryAsync(kind, number, list, conversation, ct))
             .RequireAuthorization(readPolicy).WithName($"Get{name}History").WithSummary("Every change with its time and actor, oldest first; requesters see only the public lines.");
         WorkPartsApi.MapParts(group, kind, path, readPolicy);
+        group.MapGet("/{number}/sla", async (string number, SlaService sla, CancellationToken ct) => All(await sla.ClocksAsync(kind, number, ct)))
+            .RequireAuthorization(readPolicy).WithName($"Get{name}Sla")
+            .WithSummary("Every service-level clock of the item as it stands now (not paged): target, due time, elapsed and remaining business minutes, warning, pauses.");
         return group;
     }
 

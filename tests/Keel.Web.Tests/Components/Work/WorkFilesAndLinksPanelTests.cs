@@ -24,7 +24,7 @@ public sealed class WorkFilesAndLinksPanelTests(DatabaseFixture databases) : Liv
         }
         var requester = new TestUser(DemoAccounts.Requester, requesterId, Roles.Requester);
         await using var context = Database.NewDbContext(requester);
-        var views = new WorkViews(context, requester);
+        var views = new WorkViews(context, requester, Database.Time);
         var work = new WorkItemService(context, requester, Database.Time, views, new WorkEffects(context));
         var incident = (await new IncidentService(context, requester, Database.Time, views, new WorkRouting(context))
             .CreateAsync(new IncidentDraft("Screen flickers", null, serviceId, null, null, 3, 3, null), Ct)).Value!;
