@@ -26,6 +26,9 @@ public enum NotificationEvent
 
     /// <summary>A request has waited a day or more for your approval.</summary>
     ApprovalReminder,
+
+    /// <summary>An update on a major incident you are kept informed of (as its stakeholder or its requester).</summary>
+    StakeholderUpdate,
 }
 
 /// <summary>The e-mail side of a notification.</summary>

@@ -16,6 +16,7 @@ public static class NotificationTemplates
         NotificationEvent.ApprovalRequested => ("Approval needed: {number} {title}", "{actor} asks for {title} ({number}). Approve or reject it: {link}"),
         NotificationEvent.ApprovalDecided => ("{number} was {detail}", "Your request {number} “{title}” was {detail} by {actor}.\n\nFollow it: {link}"),
         NotificationEvent.ApprovalReminder => ("Reminder: {number} waits for your approval", "{actor} asked for {title} ({number}) {detail} ago and is still waiting. Approve or reject it: {link}"),
+        NotificationEvent.StakeholderUpdate => ("Update on major incident {number}: {title}", "{actor} sent an update on the major incident {number} “{title}”:\n\n{detail}\n\nFollow it: {link}"),
     };
 
     public static (string Subject, string Body) Render(NotificationEvent e, NotificationModel model)
