@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Keel.Application.Work;
 
-public sealed record CommentView(Guid Id, Ref Author, string Body, bool Internal, DateTime CreatedAt);
+/// <param name="StakeholderUpdate">A major incident's stakeholder update (sent to its stakeholders too), with its promised <paramref name="NextUpdateAt"/>.</param>
+public sealed record CommentView(Guid Id, Ref Author, string Body, bool Internal, DateTime CreatedAt, bool StakeholderUpdate = false, DateTime? NextUpdateAt = null);
 
 public sealed record CommentDraft(string? Body, bool? Internal);
 
@@ -15,7 +16,12 @@ public sealed record WorkLogView(Guid Id, Ref Person, int Minutes, DateOnly Date
 
 public sealed record WorkLogDraft(int? Minutes, DateOnly? Date, string? Note);
 
-public sealed record HistoryView(long Id, DateTime At, Ref? Actor, WorkEventType Type, string? Field, string? From, string? To, string? Detail);
+/// <summary>
+/// One history line. For fields that point at other records (team, assignee, configuration item, service, stakeholder)
+/// <see cref="From"/> and <see cref="To"/> are names and <see cref="FromId"/> and <see cref="ToId"/> the stored ids.
+/// </summary>
+public sealed record HistoryView(
+    long Id, DateTime At, Ref? Actor, WorkEventType Type, string? Field, string? From, string? To, string? Detail, string? FromId = null, string? ToId = null);
 
 /// <summary>
 /// The conversation, time and history of a work item. Requesters see public replies and the public lines of the
@@ -43,8 +49,7 @@ public sealed class ConversationService(KeelDb db, ICurrentUser user, TimeProvid
             return result.Error!;
         }
         var names = await db.DisplayNamesAsync(result.Value!.Items.Select(c => c.AuthorId), ct);
-        return new Page<CommentView>(result.Value.Items.Select(c => new CommentView(c.Id, new Ref(c.AuthorId, names.GetValueOrDefault(c.AuthorId, "")), c.Body, c.Internal, c.CreatedAt)).ToList(),
-            result.Value.NextCursor);
+        return new Page<CommentView>(result.Value.Items.Select(c => View(c, names)).ToList(), result.Value.NextCursor);
     }
 
     /// <summary>
@@ -86,8 +91,7 @@ public sealed class ConversationService(KeelDb db, ICurrentUser user, TimeProvid
         {
             return conflict;
         }
-        return new CommentView(comment.Id, new Ref(comment.AuthorId, (await db.DisplayNamesAsync([comment.AuthorId], ct)).GetValueOrDefault(comment.AuthorId, "")),
-            comment.Body, comment.Internal, comment.CreatedAt);
+        return View(comment, await db.DisplayNamesAsync([comment.AuthorId], ct));
     }
 
     public async Task<Result<Page<WorkLogView>>> WorkLogsAsync(WorkKind kind, string number, PageRequest page, CancellationToken ct)
@@ -167,10 +171,14 @@ public sealed class ConversationService(KeelDb db, ICurrentUser user, TimeProvid
         var rows = await query.OrderBy(e => e.Id).Take(page.EffectiveLimit + 1).ToListAsync(ct);
         var next = rows.Count > page.EffectiveLimit ? rows[page.EffectiveLimit - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
         rows = rows.Take(page.EffectiveLimit).ToList();
-        var names = await db.DisplayNamesAsync(rows.Select(r => r.ActorId ?? Guid.Empty), ct);
-        return new Page<HistoryView>(rows.Select(e => new HistoryView(e.Id, e.At, e.ActorId is { } a ? new Ref(a, names.GetValueOrDefault(a, "")) : null,
-            e.Type, e.Field, e.From, e.To, e.Detail)).ToList(), next);
+        var names = await HistoryNames.LoadAsync(db, rows, ct);
+        var reference = rows.ToDictionary(r => r.Id, r => HistoryNames.IsReference(r.Field));
+        return new Page<HistoryView>(rows.Select(e => new HistoryView(e.Id, e.At, names.Actor(e.ActorId), e.Type, e.Field,
+            names.Value(e.Field, e.From), names.Value(e.Field, e.To), e.Detail, reference[e.Id] ? e.From : null, reference[e.Id] ? e.To : null)).ToList(), next);
     }
+
+    internal static CommentView View(WorkComment c, Dictionary<Guid, string> names) =>
+        new(c.Id, new Ref(c.AuthorId, names.GetValueOrDefault(c.AuthorId, "")), c.Body, c.Internal, c.CreatedAt, c.StakeholderUpdate, c.NextUpdateAt);
 
     private static WorkLogView View(WorkLog l, Dictionary<Guid, string> names) =>
         new(l.Id, new Ref(l.PersonId, names.GetValueOrDefault(l.PersonId, "")), l.Minutes, l.Date, l.Note, l.CreatedAt);

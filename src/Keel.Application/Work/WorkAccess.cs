@@ -6,7 +6,8 @@ namespace Keel.Application.Work;
 
 /// <summary>
 /// Who sees and moves work. IT staff work every item and read internal notes and time; everyone else sees only the
-/// items they raised or that were raised for them (and requests waiting for their approval), without internal lines.
+/// items they raised or that were raised for them (requests waiting for their approval, items they follow, major
+/// incidents they are a stakeholder of), without internal lines.
 /// </summary>
 public static class WorkAccess
 {
@@ -25,7 +26,8 @@ public static class WorkAccess
         user.UserId is null ? Mover.System : IsWorker(user) ? Mover.Agent : Mover.Requester;
 
     /// <summary>The items a caller may open: a filter applied in every query, so lists, search and history obey it alike.</summary>
-    public static IQueryable<WorkItem> Visible(IQueryable<WorkItem> items, ICurrentUser user, IQueryable<Approval> approvals, IQueryable<WorkFollower> followers)
+    public static IQueryable<WorkItem> Visible(
+        IQueryable<WorkItem> items, ICurrentUser user, IQueryable<Approval> approvals, IQueryable<WorkFollower> followers, IQueryable<WorkStakeholder> stakeholders)
     {
         if (IsWorker(user))
         {
@@ -35,6 +37,7 @@ public static class WorkAccess
         // Fulfilment tasks are the desk's internal steps: a requester follows the request, not its tasks.
         return items.Where(i => i.Kind != WorkKind.Task
                                 && (i.RequesterId == me || i.RequestedForId == me || approvals.Any(a => a.WorkItemId == i.Id && a.ApproverId == me)
-                                    || followers.Any(f => f.WorkItemId == i.Id && f.PersonId == me)));
+                                    || followers.Any(f => f.WorkItemId == i.Id && f.PersonId == me)
+                                    || stakeholders.Any(s => s.WorkItemId == i.Id && s.PersonId == me)));
     }
 }

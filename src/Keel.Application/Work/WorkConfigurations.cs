@@ -196,3 +196,16 @@ internal sealed class WorkCounterConfiguration : IEntityTypeConfiguration<WorkCo
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
     }
 }
+
+internal sealed class WorkStakeholderConfiguration : IEntityTypeConfiguration<WorkStakeholder>
+{
+    public void Configure(EntityTypeBuilder<WorkStakeholder> b)
+    {
+        b.ToTable("WorkStakeholders");
+        b.HasKey(x => new { x.WorkItemId, x.PersonId });
+        b.HasIndex(x => x.PersonId);
+        b.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<KeelUser>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<KeelUser>().WithMany().HasForeignKey(x => x.AddedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}

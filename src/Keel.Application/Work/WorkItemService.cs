@@ -63,10 +63,16 @@ public sealed class WorkItemService(KeelDb db, ICurrentUser user, TimeProvider t
         {
             return Error.Conflict($"{item.Number} is {item.State}; reopen it before changing it.");
         }
+        var major = patch.IsMajor.Or(item.IsMajor) ?? false;
+        if (MajorIncident.CheckDeclaration(item, major) is { } refused)
+        {
+            return refused;
+        }
         item.Change("title", item.Title, patch.Title.Or(item.Title)?.Trim() ?? "", v => item.Title = v, me, now);
         item.Change("description", item.Description, patch.Description.Or(item.Description) ?? "", v => item.Description = v, me, now);
         item.Change("category", item.Category, patch.Category.Or(item.Category)?.Trim() is { Length: > 0 } c ? c : null, v => item.Category = v, me, now);
-        item.Change("isMajor", item.IsMajor, patch.IsMajor.Or(item.IsMajor) ?? false, v => item.IsMajor = v, me, now);
+        // Declaring and standing down are public lines: the requester sees that their incident is handled as major.
+        item.Change(MajorIncident.Field, item.IsMajor, major, v => item.IsMajor = v, me, now);
         if (patch.InvestmentCategory.IsSet)
         {
             if (patch.InvestmentCategory.Value is not { } category || !Enum.IsDefined(category))
@@ -159,7 +165,7 @@ public sealed class WorkItemService(KeelDb db, ICurrentUser user, TimeProvider t
         item.Assign(teamId, assigneeId, user.UserId, now);
     }
 
-    internal IQueryable<WorkItem> Visible() => WorkAccess.Visible(db.Set<WorkItem>(), user, db.Set<Approval>(), db.Set<WorkFollower>());
+    internal IQueryable<WorkItem> Visible() => WorkAccess.Visible(db.Set<WorkItem>(), user, db.Set<Approval>(), db.Set<WorkFollower>(), db.Set<WorkStakeholder>());
 
     internal async Task<WorkItem?> FindAsync(WorkKind kind, string number, bool tracked, CancellationToken ct)
     {

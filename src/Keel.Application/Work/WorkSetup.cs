@@ -20,6 +20,8 @@ public static class WorkSetup
         .AddScoped<AttachmentService>()
         .AddScoped<LinkService>()
         .AddScoped<MergeService>()
+        .AddScoped<StakeholderService>()
+        .AddScoped<TimelineService>()
         .AddScoped<WorkSettingsService>();
 
     /// <summary>The work area's background jobs (called from AddKeelJobs so every node runs the same set).</summary>

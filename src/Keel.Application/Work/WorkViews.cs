@@ -60,7 +60,7 @@ public sealed class WorkViews(KeelDb db, ICurrentUser user, TimeProvider time)
             i.Workflow.AllowedFrom(i.State, WorkAccess.MoverOf(user, i)), [.. clocks[i.Id]], i.Version)).ToList();
     }
 
-    private static async Task<Dictionary<Guid, string>> NamesAsync<TEntity, TRow>(
+    internal static async Task<Dictionary<Guid, string>> NamesAsync<TEntity, TRow>(
         IQueryable<TEntity> set, IEnumerable<Guid?> ids, System.Linq.Expressions.Expression<Func<TEntity, TRow>> select,
         Func<TRow, Guid> id, Func<TRow, string> name, CancellationToken ct)
         where TEntity : class

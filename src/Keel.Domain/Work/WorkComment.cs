@@ -15,6 +15,13 @@ public sealed class WorkComment
     public string Body { get; set; } = "";
 
     public bool Internal { get; set; }
+
+    /// <summary>A major incident's stakeholder update: public, and sent to its stakeholders as well as its requester.</summary>
+    public bool StakeholderUpdate { get; set; }
+
+    /// <summary>When the next stakeholder update is promised (stakeholder updates only).</summary>
+    public DateTime? NextUpdateAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public void Validate(FieldErrors errors) => errors.Required("body", Body, BodyMaxLength);

@@ -10,6 +10,9 @@ public enum WorkEventType
     Linked,
     Attached,
     Merged,
+
+    /// <summary>A stakeholder update was sent on a major incident (its text is the public comment of the same time).</summary>
+    UpdateSent,
 }
 
 /// <summary>

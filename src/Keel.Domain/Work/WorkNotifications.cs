@@ -3,17 +3,21 @@ using Keel.Domain.Platform.Notifications;
 namespace Keel.Domain.Work;
 
 /// <summary>Who is told about a history line: <see cref="ForRequester"/> messages link to the portal, the others to the workspace.</summary>
-public sealed record NotificationIntent(Guid RecipientId, NotificationEvent Event, bool ForRequester, string? Detail);
+/// <param name="NextUpdateAt">A stakeholder update's promised next update, written in each recipient's own time zone.</param>
+public sealed record NotificationIntent(Guid RecipientId, NotificationEvent Event, bool ForRequester, string? Detail, DateTime? NextUpdateAt = null);
 
 /// <summary>
 /// The rules of who hears about what on a work item. Nobody is told about their own action; requesters hear about
 /// replies, requests for their answer, resolution and approval decisions, never about internal lines; agents hear
-/// about work assigned to them and replies from the person the item is for.
+/// about work assigned to them and replies from the person the item is for. A major incident's stakeholders hear its
+/// stakeholder updates and its resolution (not every reply), as do its requester and followers.
 /// </summary>
 public static class WorkNotifications
 {
     /// <param name="followers">People who follow the item (requesters of merged duplicates): told what its requester is told.</param>
-    public static IEnumerable<NotificationIntent> For(WorkItem item, WorkEvent line, string? commentBody = null, IReadOnlyCollection<Guid>? followers = null)
+    /// <param name="stakeholders">A major incident's stakeholders: told its stakeholder updates and its resolution.</param>
+    public static IEnumerable<NotificationIntent> For(
+        WorkItem item, WorkEvent line, string? commentBody = null, IReadOnlyCollection<Guid>? followers = null, IReadOnlyCollection<Guid>? stakeholders = null)
     {
         var requester = item.RequestedForId ?? item.RequesterId;
         var intents = new List<NotificationIntent>();
@@ -50,9 +54,14 @@ public static class WorkNotifications
                         to == WorkState.Approved ? "approved" : $"rejected: {line.Detail}"));
                 }
                 break;
+            case WorkEventType.UpdateSent when forRequester:
+                intents.Add(new(requester, NotificationEvent.StakeholderUpdate, true, commentBody));
+                break;
         }
+        var toStakeholders = intents.Where(i => i.RecipientId == requester && i.Event is NotificationEvent.StakeholderUpdate or NotificationEvent.Resolved)
+            .SelectMany(i => (stakeholders ?? []).Select(s => i with { RecipientId = s })).ToList();
         var toFollowers = intents.Where(i => i.ForRequester && i.RecipientId == requester)
             .SelectMany(i => (followers ?? []).Select(f => i with { RecipientId = f })).ToList();
-        return intents.Concat(toFollowers).Where(i => i.RecipientId != Guid.Empty && i.RecipientId != line.ActorId).DistinctBy(i => (i.RecipientId, i.Event));
+        return intents.Concat(toFollowers).Concat(toStakeholders).Where(i => i.RecipientId != Guid.Empty && i.RecipientId != line.ActorId).DistinctBy(i => (i.RecipientId, i.Event));
     }
 }

@@ -1328,6 +1328,12 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.Property<bool>("Internal")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("NextUpdateAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("StakeholderUpdate")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("WorkItemId")
                         .HasColumnType("uuid");
 
@@ -1683,6 +1689,29 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.HasIndex("DefaultIncidentTeamId");
 
                     b.ToTable("WorkSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Work.WorkStakeholder", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AddedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("WorkItemId", "PersonId");
+
+                    b.HasIndex("AddedById");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("WorkStakeholders", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2203,6 +2232,26 @@ namespace Keel.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("DefaultIncidentTeamId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Work.WorkStakeholder", b =>
+                {
+                    b.HasOne("Keel.Application.Platform.KeelUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Keel.Application.Platform.KeelUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1321,6 +1321,12 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.Property<bool>("Internal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("NextUpdateAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StakeholderUpdate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("WorkItemId")
                         .HasColumnType("TEXT");
 
@@ -1674,6 +1680,29 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.HasIndex("DefaultIncidentTeamId");
 
                     b.ToTable("WorkSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Work.WorkStakeholder", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkItemId", "PersonId");
+
+                    b.HasIndex("AddedById");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("WorkStakeholders", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2188,6 +2217,26 @@ namespace Keel.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("DefaultIncidentTeamId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Work.WorkStakeholder", b =>
+                {
+                    b.HasOne("Keel.Application.Platform.KeelUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Keel.Application.Platform.KeelUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -55,12 +55,18 @@ public sealed class NotificationInterceptor(TimeProvider time, NotificationLinks
         var followers = (await db.Set<WorkFollower>().Where(f => touched.Contains(f.WorkItemId)).ToListAsync(ct))
             .Concat(db.ChangeTracker.Entries<WorkFollower>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
             .ToLookup(f => f.WorkItemId, f => f.PersonId);
+        // Stakeholders hear only stakeholder updates and resolutions: read them only for saves that carry one of those.
+        var informing = lines.Where(l => l.Type is WorkEventType.UpdateSent or WorkEventType.StateChanged).Select(l => l.WorkItemId).Distinct().ToList();
+        var stakeholders = informing.Count == 0
+            ? Enumerable.Empty<WorkStakeholder>().ToLookup(s => s.WorkItemId, s => s.PersonId)
+            : (await db.Set<WorkStakeholder>().Where(s => informing.Contains(s.WorkItemId)).ToListAsync(ct)).ToLookup(s => s.WorkItemId, s => s.PersonId);
         foreach (var line in lines)
         {
             if (items.TryGetValue(line.WorkItemId, out var item))
             {
-                var body = comments.FirstOrDefault(c => c.WorkItemId == item.Id && c.AuthorId == line.ActorId && !c.Internal)?.Body;
-                found.AddRange(WorkNotifications.For(item, line, body, followers[item.Id].Distinct().ToList()).Select(i => (i, item, line.ActorId)));
+                var comment = comments.FirstOrDefault(c => c.WorkItemId == item.Id && c.AuthorId == line.ActorId && !c.Internal);
+                found.AddRange(WorkNotifications.For(item, line, comment?.Body, followers[item.Id].Distinct().ToList(), stakeholders[item.Id].ToList())
+                    .Select(i => (i.Event == NotificationEvent.StakeholderUpdate ? i with { NextUpdateAt = comment?.NextUpdateAt } : i, item, line.ActorId)));
             }
         }
         foreach (var approval in db.ChangeTracker.Entries<Approval>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))

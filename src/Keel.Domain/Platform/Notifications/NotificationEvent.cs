@@ -32,6 +32,9 @@ public enum NotificationEvent
 
     /// <summary>An item you work on (or your team's) breached a service-level target.</summary>
     SlaBreached,
+
+    /// <summary>An update on a major incident you are kept informed of (as its stakeholder or its requester).</summary>
+    StakeholderUpdate,
 }
 
 /// <summary>The e-mail side of a notification.</summary>

@@ -18,6 +18,7 @@ public static class NotificationTemplates
         NotificationEvent.ApprovalReminder => ("Reminder: {number} waits for your approval", "{actor} asked for {title} ({number}) {detail} ago and is still waiting. Approve or reject it: {link}"),
         NotificationEvent.SlaWarning => ("{number} is running out of time: {title}", "{number} “{title}” has used {detail}.\n\nOpen it: {link}"),
         NotificationEvent.SlaBreached => ("{number} breached its target: {title}", "{number} “{title}” breached {detail}.\n\nOpen it: {link}"),
+        NotificationEvent.StakeholderUpdate => ("Update on major incident {number}: {title}", "{actor} sent an update on the major incident {number} “{title}”:\n\n{detail}\n\nFollow it: {link}"),
     };
 
     public static (string Subject, string Body) Render(NotificationEvent e, NotificationModel model)

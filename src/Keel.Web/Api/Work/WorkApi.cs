@@ -29,6 +29,7 @@ public static class WorkApi
             .WithSummary("Raise an incident: { title, description?, serviceId, configurationItemId?, requester? (user name; staff only), impact 1..3, urgency 1..3, category?, parent? (INC number) }.");
         incidents.MapPost("/{number}/merge", Merge).RequireAuthorization(Policies.Staff).WithName("MergeIncident")
             .WithSummary("Merge this duplicate into its original: { into: \"INC…\" }. The conversation is copied, the duplicate's requester follows the original, the duplicate is resolved as a duplicate.");
+        MajorIncidentsApi.MapMajorIncidentParts(incidents);
         var requests = MapKind(app, WorkKind.Request, Policies.SignedIn);
         requests.MapPost("", CreateRequest).RequireAuthorization(Policies.SignedIn).WithName("CreateRequest")
             .WithSummary("Raise a catalogue request: { catalogItemId, answers: { fieldKey: value }, requestedFor? (user name; staff only) }. The answers are checked against the item's form.");

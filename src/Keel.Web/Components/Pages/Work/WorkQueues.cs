@@ -10,6 +10,9 @@ public enum WorkQueue
     MyTeams,
     Unassigned,
     Waiting,
+
+    /// <summary>Open major incidents, whoever holds them (incidents only).</summary>
+    Major,
 }
 
 /// <summary>The filter behind each queue, built from the same list use case with the filters of API.md.</summary>
@@ -26,11 +29,16 @@ public static class WorkQueues
         _ => WorkState.OnHold,
     };
 
+    /// <summary>The queues of a kind of work, in tab order (the major-incident queue only for incidents).</summary>
+    public static IReadOnlyList<WorkQueue> For(WorkKind kind) =>
+        kind == WorkKind.Incident ? Enum.GetValues<WorkQueue>() : Enum.GetValues<WorkQueue>().Where(q => q != WorkQueue.Major).ToList();
+
     public static string Label(WorkQueue queue, WorkKind kind) => queue switch
     {
         WorkQueue.Mine => "Mine",
         WorkQueue.MyTeams => "My teams'",
         WorkQueue.Unassigned => "Unassigned",
+        WorkQueue.Major => "Major incidents",
         _ => WorkText.State(WaitingState(kind)),
     };
 
@@ -41,7 +49,7 @@ public static class WorkQueues
     /// <summary>The list filter of a queue narrowed by the person's filters; null when the queue is empty by definition (no teams).</summary>
     public static WorkFilter? Filter(WorkQueue queue, WorkKind kind, Guid me, IReadOnlyList<Guid> myTeams, WorkState? state, int? priority, Guid? service)
     {
-        if (queue == WorkQueue.MyTeams && myTeams.Count == 0)
+        if ((queue == WorkQueue.MyTeams && myTeams.Count == 0) || !For(kind).Contains(queue))
         {
             return null;
         }
@@ -57,6 +65,7 @@ public static class WorkQueues
             Service: service is { } s ? [s] : null,
             Team: queue == WorkQueue.MyTeams ? myTeams : null,
             Assignee: queue == WorkQueue.Mine ? [me] : null,
-            Unassigned: queue == WorkQueue.Unassigned ? true : null);
+            Unassigned: queue == WorkQueue.Unassigned ? true : null,
+            Major: queue == WorkQueue.Major ? true : null);
     }
 }
