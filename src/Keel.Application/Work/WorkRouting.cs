@@ -7,24 +7,26 @@ using Microsoft.EntityFrameworkCore;
 namespace Keel.Application.Work;
 
 /// <summary>
-/// Routes new work: the first matching assignment rule names the team and how it hands work out; without a rule,
-/// incidents go to the desk's default team and everything else to the service's delivering team, left unassigned.
+/// Routes new work by <see cref="WorkRouter.Decide"/>: the first matching assignment rule names the team and how it hands
+/// work out; without a rule, incidents go to the desk's default team and everything else to the service's delivering
+/// team, left unassigned. The admins' rule tester asks the same question through <see cref="PreviewAsync"/>.
 /// </summary>
 public sealed class WorkRouting(KeelDb db)
 {
     public async Task RouteAsync(WorkItem item, WorkSettings settings, DateTime now, CancellationToken ct)
     {
+        var (route, assignee) = await PreviewAsync(RoutingFacts.Of(item), item.TeamId, settings, ct);
+        item.Assign(route.TeamId, assignee ?? item.AssigneeId, null, now);
+    }
+
+    /// <summary>Where an item with these facts would go now, and which agent the rule's strategy would choose.</summary>
+    public async Task<(WorkRoute Route, Guid? Assignee)> PreviewAsync(RoutingFacts facts, Guid? itemTeamId, WorkSettings settings, CancellationToken ct)
+    {
         var rules = await db.Set<AssignmentRule>().AsNoTracking().ToListAsync(ct);
-        var rule = AssignmentRule.FirstMatch(rules, item);
-        var teamId = rule?.TeamId ?? item.TeamId;
-        if (teamId is null)
-        {
-            teamId = item.Kind == WorkKind.Incident && settings.DefaultIncidentTeamId is { } desk
-                ? desk
-                : await db.Set<Service>().Where(s => s.Id == item.ServiceId).Select(s => (Guid?)s.DeliveringTeamId).FirstOrDefaultAsync(ct);
-        }
-        var assignee = teamId is { } team && rule is { Strategy: not AgentStrategy.Manual } ? await PickAsync(team, rule.Strategy, ct) : null;
-        item.Assign(teamId, assignee ?? item.AssigneeId, null, now);
+        var serviceTeam = await db.Set<Service>().Where(s => s.Id == facts.ServiceId).Select(s => (Guid?)s.DeliveringTeamId).FirstOrDefaultAsync(ct);
+        var route = WorkRouter.Decide(rules, facts, itemTeamId, settings.DefaultIncidentTeamId, serviceTeam);
+        var assignee = route is { TeamId: { } team, Strategy: not AgentStrategy.Manual } ? await PickAsync(team, route.Strategy, ct) : null;
+        return (route, assignee);
     }
 
     /// <summary>The team member the strategy chooses, from open work held and the last time each was given work.</summary>

@@ -40,11 +40,11 @@ public sealed class WorkSettingsService(KeelDb db, ICurrentUser user)
         }
         if (patch.ReopenWindowDays.IsSet)
         {
-            settings.ReopenWindow = TimeSpan.FromDays(patch.ReopenWindowDays.Value ?? -1);
+            settings.ReopenWindow = Days(patch.ReopenWindowDays.Value);
         }
         if (patch.AutoCloseAfterDays.IsSet)
         {
-            settings.AutoCloseAfter = TimeSpan.FromDays(patch.AutoCloseAfterDays.Value ?? -1);
+            settings.AutoCloseAfter = Days(patch.AutoCloseAfterDays.Value);
         }
         settings.DefaultIncidentTeamId = patch.DefaultIncidentTeamId.Or(settings.DefaultIncidentTeamId);
         var errors = new FieldErrors();
@@ -67,6 +67,10 @@ public sealed class WorkSettingsService(KeelDb db, ICurrentUser user)
         }
         return await db.SaveOrConflictAsync(ct) ?? (Result<WorkSettingsView>)await ViewAsync(settings, ct);
     }
+
+    /// <summary>Days as a span; a missing or absurd number becomes a negative span, which validation refuses (TimeSpan would overflow).</summary>
+    private static TimeSpan Days(double? days) =>
+        days is { } d && double.IsFinite(d) && Math.Abs(d) <= 100 * WorkSettings.LongestWindow.TotalDays ? TimeSpan.FromDays(d) : TimeSpan.MinValue;
 
     private async Task<WorkSettingsView> ViewAsync(WorkSettings s, CancellationToken ct)
     {

@@ -22,7 +22,9 @@ public static class WorkSetup
         .AddScoped<MergeService>()
         .AddScoped<StakeholderService>()
         .AddScoped<TimelineService>()
-        .AddScoped<WorkSettingsService>();
+        .AddScoped<WorkSettingsService>()
+        .AddScoped<AssignmentRuleService>()
+        .AddScoped<AssignmentRuleTester>();
 
     /// <summary>The work area's background jobs (called from AddKeelJobs so every node runs the same set).</summary>
     public static IServiceCollection AddWorkJobs(this IServiceCollection services) => services

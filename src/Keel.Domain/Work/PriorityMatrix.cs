@@ -32,17 +32,18 @@ public sealed record PriorityMatrix(IReadOnlyList<int> Cells)
     /// <summary>
     /// Nine cells of 1–4, and never a lower priority for a higher impact or urgency: a matrix in which a worse
     /// situation ranks below a milder one would send the wrong incident to the front of the queue.
+    /// Errors go to <paramref name="field"/> (the API's name for the matrix where it is part of a larger record).
     /// </summary>
-    public void Validate(FieldErrors errors)
+    public void Validate(FieldErrors errors, string field = "cells")
     {
         if (Cells is null || Cells.Count != Levels * Levels)
         {
-            errors.Add("cells", $"must hold {Levels * Levels} priorities (impact rows × urgency columns).");
+            errors.Add(field, $"must hold {Levels * Levels} priorities (impact rows × urgency columns).");
             return;
         }
         if (Cells.Any(c => c is < HighestPriority or > LowestPriority))
         {
-            errors.Add("cells", $"must each be between {HighestPriority} and {LowestPriority}.");
+            errors.Add(field, $"must each be between {HighestPriority} and {LowestPriority}.");
             return;
         }
         for (var impact = 1; impact <= Levels; impact++)
@@ -52,7 +53,7 @@ public sealed record PriorityMatrix(IReadOnlyList<int> Cells)
                 var here = PriorityOf(impact, urgency);
                 if ((impact > 1 && PriorityOf(impact - 1, urgency) > here) || (urgency > 1 && PriorityOf(impact, urgency - 1) > here))
                 {
-                    errors.Add("cells", $"impact {impact} × urgency {urgency} ranks above a higher impact or urgency.");
+                    errors.Add(field, $"impact {impact} × urgency {urgency} ranks above a higher impact or urgency.");
                     return;
                 }
             }

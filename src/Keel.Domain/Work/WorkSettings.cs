@@ -24,7 +24,7 @@ public sealed class WorkSettings : IAudited, IVersioned
 
     public void Validate(FieldErrors errors)
     {
-        Matrix.Validate(errors);
+        Matrix.Validate(errors, "priorityMatrix");
         if (ReopenWindow < TimeSpan.Zero || ReopenWindow > LongestWindow)
         {
             errors.Add("reopenWindowDays", $"must be between 0 and {LongestWindow.TotalDays} days.");

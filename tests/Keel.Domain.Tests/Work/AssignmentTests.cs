@@ -32,6 +32,29 @@ public sealed class AssignmentTests
     }
 
     [Fact]
+    public void Decide_NoRuleMatches_ItemTeamThenDeskForIncidentsThenServiceTeam()
+    {
+        Guid own = Guid.NewGuid(), desk = Guid.NewGuid(), delivering = Guid.NewGuid();
+        var requestRule = new AssignmentRule { Name = "Requests", Kind = WorkKind.Request, TeamId = Guid.NewGuid(), Strategy = AgentStrategy.RoundRobin };
+        var incident = RoutingFacts.Of(Item());
+        var request = incident with { Kind = WorkKind.Request };
+
+        WorkRouter.Decide([requestRule], incident, own, desk, delivering).ShouldBe(new WorkRoute(null, own, AgentStrategy.Manual, RouteSource.ItemTeam));
+        WorkRouter.Decide([requestRule], incident, null, desk, delivering).ShouldBe(new WorkRoute(null, desk, AgentStrategy.Manual, RouteSource.DefaultIncidentTeam));
+        WorkRouter.Decide([requestRule], incident, null, null, delivering).Source.ShouldBe(RouteSource.ServiceTeam);
+        WorkRouter.Decide([requestRule], incident, null, null, null).ShouldBe(new WorkRoute(null, null, AgentStrategy.Manual, RouteSource.Nowhere));
+        WorkRouter.Decide([requestRule], request, own, desk, delivering).ShouldBe(new WorkRoute(requestRule, requestRule.TeamId, AgentStrategy.RoundRobin, RouteSource.Rule));
+    }
+
+    [Fact]
+    public void Validate_RuleForTasksOrWithoutTeam_Refused()
+    {
+        var errors = new Keel.Domain.Platform.FieldErrors();
+        new AssignmentRule { Name = "Tasks", Kind = WorkKind.Task }.Validate(errors);
+        errors.ToError().Fields!.Keys.Order().ShouldBe(["kind", "teamId"]);
+    }
+
+    [Fact]
     public void Pick_RoundRobin_LongestWaitingFirstThenNeverAssigned()
     {
         var a = new AgentLoad(Guid.NewGuid(), 0, Now.AddHours(-1));
