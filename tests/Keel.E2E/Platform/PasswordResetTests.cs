@@ -54,6 +54,49 @@ public sealed class PasswordResetTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Invitation_AdminCreatesPersonWithInvite_PersonChoosesPasswordFromTheEmailAndSignsIn()
+    {
+        var userName = $"invited-{Guid.NewGuid():N}"[..16];
+        var email = $"{userName}@keel-e2e.example";
+        var admin = await browser.SignInAsync("admin");
+        await BrowserFixture.OpenInteractiveAsync(admin, "/admin/people/new");
+        await FillAsync(admin, "User name", userName);
+        await FillAsync(admin, "Display name", "Ivy Invited");
+        await FillAsync(admin, "E-mail", email);
+        await Assertions.Expect(admin.GetByText("Invite by e-mail: the person chooses their password")).ToBeVisibleAsync();
+        await Screenshot(admin, "account-person-new-invite");
+        await BrowserFixture.ClickUntilUrlAsync(admin, admin.GetByRole(AriaRole.Button, new() { Name = "Create person" }), new Regex("/admin/people/[0-9a-f-]{36}$"));
+        await Assertions.Expect(admin.GetByTestId("invitation")).ToContainTextAsync("the link works until");
+        await Screenshot(admin, "account-person-invited");
+        await admin.Context.CloseAsync();
+
+        var mail = await browser.WaitForMailAsync(email, m => m.Subject?.EndsWith("invited you to Keel", StringComparison.Ordinal) == true);
+        var link = Regex.Match(mail.TextBody ?? "", @"http\S+/account/accept-invitation\?token=[A-Za-z0-9_-]+").Value;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to Keel" })).ToBeVisibleAsync();
+        const string password = "Ivy-Chose-This-2026";
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync(password);
+        await page.GetByLabel("Repeat the new password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("password-set")).ToContainTextAsync(userName);
+        await page.GotoAsync("/login");
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/portal");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Fills a MudBlazor box by its label (required ones end with " *") and leaves it, so the value is bound before the next click.</summary>
+    private static async Task FillAsync(IPage page, string label, string value)
+    {
+        var field = page.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex($"^{Regex.Escape(label)}( ?\\*)?$") });
+        await field.FillAsync(value);
+        await field.PressAsync("Tab");
+    }
+
     private async Task CreatePersonAsync(string userName, string email)
     {
         using var api = new HttpClient { BaseAddress = browser.Server.Address };

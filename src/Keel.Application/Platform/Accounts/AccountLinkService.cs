@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -203,7 +202,7 @@ public sealed class AccountLinkService(
         });
         if (purpose == AccountLinkPurpose.Invitation)
         {
-            Audit(user, "Invitation", string.Create(CultureInfo.InvariantCulture, $"sent to {user.Email}, works until {link.ExpiresAt:yyyy-MM-dd HH:mm} UTC"), actor.UserId, actor.UserName);
+            Audit(user, "Invitation", $"sent to {user.Email}", actor.UserId, actor.UserName);
         }
         return link;
     }
