@@ -59,15 +59,7 @@ public static class KeelWebSetup
 
     private static void AddAccounts(IServiceCollection services)
     {
-        services.AddIdentityCore<KeelUser>(o =>
-            {
-                o.Password.RequiredLength = SignInPolicy.MinPasswordLength;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = SignInPolicy.MaxFailures;
-                o.Lockout.DefaultLockoutTimeSpan = SignInPolicy.LockoutDuration;
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-            })
+        services.AddIdentityCore<KeelUser>(SignInPolicy.Apply)
             .AddRoles<KeelRole>()
             .AddEntityFrameworkStores<KeelDb>()
             .AddSignInManager()

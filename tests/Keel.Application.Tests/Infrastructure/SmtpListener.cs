@@ -6,7 +6,11 @@ using System.Text;
 namespace Keel.Application.Tests.Infrastructure;
 
 /// <summary>A mail received by <see cref="SmtpListener"/>: the envelope and the raw message.</summary>
-public sealed record ReceivedMail(string From, IReadOnlyList<string> To, string Data);
+public sealed record ReceivedMail(string From, IReadOnlyList<string> To, string Data)
+{
+    /// <summary>The decoded message (long lines arrive quoted-printable, so links are read from here, not from <see cref="Data"/>).</summary>
+    public MimeKit.MimeMessage Message => MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(Data)));
+}
 
 /// <summary>
 /// A small SMTP server on a loopback port that speaks enough of RFC 5321 for MailKit (EHLO, MAIL, RCPT, DATA, RSET,

@@ -1,3 +1,4 @@
+using Keel.Application.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Keel.E2E.Infrastructure;
@@ -11,6 +12,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public KeelServer Server { get; private set; } = null!;
+
+    /// <summary>Where the app's e-mail goes. Tests find their own mail by recipient and subject; nobody else looks.</summary>
+    public SmtpListener Mail { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -20,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"Chromium not found at {chromium}: install Debian's chromium (scripts/test.sh does).");
         }
-        Server = await KeelServer.StartAsync();
+        Server = await KeelServer.StartAsync(Mail.Port);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -89,6 +93,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator("main[data-interactive=true]").WaitForAsync();
     }
 
+    /// <summary>Waits (polling, no fixed sleep) for a mail matching <paramref name="match"/>, such as the one a page just caused.</summary>
+    public async Task<MimeKit.MimeMessage> WaitForMailAsync(string to, Func<MimeKit.MimeMessage, bool> match, int timeoutMs = 30_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            var found = Mail.Received.Where(m => m.To.Contains($"<{to}>", StringComparer.OrdinalIgnoreCase)).Select(m => m.Message).FirstOrDefault(match);
+            if (found is not null)
+            {
+                return found;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No mail to {to} arrived within {timeoutMs} ms; received: "
+                    + string.Join("; ", Mail.Received.Select(m => $"{string.Join(",", m.To)}: {m.Message.Subject}")));
+            }
+            await Task.Delay(100);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
@@ -100,5 +124,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await Server.DisposeAsync();
         }
+        await Mail.DisposeAsync();
     }
 }

@@ -37,7 +37,8 @@ public sealed class KeelServer : IAsyncDisposable
         }
     }
 
-    public static async Task<KeelServer> StartAsync()
+    /// <param name="smtpPort">A mail server on loopback the app sends to, with its mail job running every second.</param>
+    public static async Task<KeelServer> StartAsync(int? smtpPort = null)
     {
         var web = WebOutput();
         var folder = Directory.CreateTempSubdirectory("keel-e2e-").FullName;
@@ -54,6 +55,14 @@ public sealed class KeelServer : IAsyncDisposable
         start.Environment["Keel__Demo__Seed"] = "true";
         start.Environment["Keel__Demo__Profile"] = "tiny";
         start.Environment["Keel__Demo__Password"] = Password;
+        start.Environment["Keel__PublicUrl"] = address.ToString().TrimEnd('/');
+        if (smtpPort is { } port)
+        {
+            start.Environment["Keel__Smtp__Host"] = "127.0.0.1";
+            start.Environment["Keel__Smtp__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            start.Environment["Keel__Smtp__Security"] = "None";
+            start.Environment["Keel__Smtp__Schedule"] = "every 1s";
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Keel.Web.");
         var server = new KeelServer(process, folder, address);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);

@@ -68,6 +68,13 @@ public sealed class WorkFlowTests(BrowserFixture browser)
         await Assertions.Expect(agent.GetByTestId("state")).ToHaveTextAsync("Resolved");
         await Screenshot(agent, "work-record-resolved");
 
+        // The requester is told by e-mail too, with the resolution and a link to their item in the portal.
+        var mail = await browser.WaitForMailAsync("requester@keel-demo.example", m => m.Subject == $"{number} is resolved: {title}");
+        var text = mail.TextBody.ShouldNotBeNull();
+        text.ShouldContain("Replaced access point AP-3.");
+        text.ShouldContain($"{browser.Server.Address.ToString().TrimEnd('/')}/portal/items/{number}");
+        text.ShouldNotContain("roaming errors");
+
         // The requester sees it resolved, with the public reply and without the internal note.
         await BrowserFixture.OpenInteractiveAsync(requester, $"/portal/items/{number}");
         await Assertions.Expect(requester.GetByTestId("state")).ToHaveTextAsync("Resolved");

@@ -20,18 +20,24 @@ public sealed class KeelApp : WebApplicationFactory<Program>
     public const string Password = "Test-Password-2026";
 
     private readonly TestDatabase _database;
+    private readonly Action<IWebHostBuilder>? _configure;
 
-    private KeelApp(TestDatabase database) => _database = database;
+    private KeelApp(TestDatabase database, Action<IWebHostBuilder>? configure)
+    {
+        _database = database;
+        _configure = configure;
+    }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     public DatabaseProvider Provider => _database.Provider;
 
-    public static async Task<KeelApp> StartAsync(DatabaseFixture databases, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    /// <param name="configure">More host settings for one test (e.g. a log sink), applied after the usual ones.</param>
+    public static async Task<KeelApp> StartAsync(DatabaseFixture databases, DatabaseProvider provider = DatabaseProvider.Sqlite, Action<IWebHostBuilder>? configure = null)
     {
         // The tiny organization is seeded once per run into a template; each app gets a copy of it.
         var database = await databases.CreateAsync(provider, "tiny", SeedTinyAsync, TestContext.Current.CancellationToken);
-        var app = new KeelApp(database);
+        var app = new KeelApp(database, configure);
         _ = app.Server; // start now, so migrations and seeding are done before the first request
         return app;
     }
@@ -48,6 +54,7 @@ public sealed class KeelApp : WebApplicationFactory<Program>
         builder.UseSetting("Keel:Limits:MaxRequestBodyBytes", "65536");
         builder.UseSetting("Keel:Limits:MaxAttachmentBytes", "32768");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        _configure?.Invoke(builder);
     }
 
     /// <summary>An HTTP client carrying a fresh API token of the demo account <paramref name="userName"/>.</summary>

@@ -40,6 +40,6 @@ public sealed class EndpointRuleTests(DatabaseFixture databases)
             .Distinct()
             .ToList();
 
-        anonymous.ShouldBe(["/api/v1/auth/tokens"], ignoreOrder: true);
+        anonymous.ShouldBe(["/api/v1/auth/tokens", "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm"], ignoreOrder: true);
     }
 }

@@ -38,7 +38,8 @@ public static class JobsSetup
         services.AddServiceLevelJobs();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection("Keel:Smtp"));
         services.AddJobHandler<NotificationMailHandler>();
-        services.AddRecurringJob(NotificationMailHandler.JobType, NotificationMailHandler.JobType, NotificationMailHandler.Schedule);
+        services.AddRecurringJob(NotificationMailHandler.JobType, NotificationMailHandler.JobType,
+            configuration[SmtpOptions.ScheduleKey] ?? NotificationMailHandler.Schedule);
         services.AddHostedService<JobWorkerService>();
         return services;
     }

@@ -36,6 +36,7 @@ public sealed class NotificationMailHandler(KeelDb db, IOptions<SmtpOptions> opt
         if (!smtp.IsConfigured)
         {
             pending.ForEach(n => n.Email = EmailState.Skipped);
+            pending.ForEach(n => n.ForgetSecretOnceSettled());
             await db.SaveChangesAsync(ct);
             return 0;
         }
@@ -65,6 +66,7 @@ public sealed class NotificationMailHandler(KeelDb db, IOptions<SmtpOptions> opt
                 Failed(notification);
             }
         }
+        pending.ForEach(n => n.ForgetSecretOnceSettled());
         await db.SaveChangesAsync(CancellationToken.None);
         return sent;
     }

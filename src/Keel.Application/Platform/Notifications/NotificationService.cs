@@ -49,7 +49,7 @@ public sealed class NotificationService(KeelDb db, ICurrentUser user, TimeProvid
     public async Task<IReadOnlyList<PreferenceView>> PreferencesAsync(CancellationToken ct)
     {
         var stored = await db.Set<NotificationPreference>().Where(p => p.UserId == user.UserId).ToListAsync(ct);
-        return Enum.GetValues<NotificationEvent>()
+        return Choosable
             .Select(e => stored.FirstOrDefault(p => p.Event == e) is { } p ? new PreferenceView(e, p.InApp, p.Email) : new PreferenceView(e, true, true))
             .ToList();
     }
@@ -60,9 +60,9 @@ public sealed class NotificationService(KeelDb db, ICurrentUser user, TimeProvid
         {
             return Error.Forbidden("Only a person has preferences.");
         }
-        if (preferences is null || preferences.Any(p => !Enum.IsDefined(p.Event)) || preferences.DistinctBy(p => p.Event).Count() != preferences.Count)
+        if (preferences is null || preferences.Any(p => !Choosable.Contains(p.Event)) || preferences.DistinctBy(p => p.Event).Count() != preferences.Count)
         {
-            return Error.Validation("preferences", $"must name each event once, among {string.Join(", ", Enum.GetNames<NotificationEvent>())}.");
+            return Error.Validation("preferences", $"must name each event once, among {string.Join(", ", Choosable)}.");
         }
         var stored = await db.Set<NotificationPreference>().Where(p => p.UserId == me).ToListAsync(ct);
         foreach (var wanted in preferences)
@@ -78,6 +78,9 @@ public sealed class NotificationService(KeelDb db, ICurrentUser user, TimeProvid
         await db.SaveChangesAsync(ct);
         return Result<IReadOnlyList<PreferenceView>>.Ok(await PreferencesAsync(ct));
     }
+
+    /// <summary>Account messages (invitations, resets) always go by e-mail, so they are no one's choice.</summary>
+    private static readonly NotificationEvent[] Choosable = Enum.GetValues<NotificationEvent>().Where(e => !e.IsAccountMessage()).ToArray();
 
     private IQueryable<Notification> Mine() => db.Set<Notification>().Where(n => n.RecipientId == user.UserId);
 

@@ -1,5 +1,7 @@
 using Keel.Application.Data;
+using Keel.Application.Platform.Accounts;
 using Keel.Application.Platform.Paging;
+using Keel.Domain.Platform.Accounts;
 using Keel.Domain.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Keel.Application.Platform.Organization;
 
 /// <summary>People and their accounts: the directory everyone reads, and the admin's user management.</summary>
-public sealed class PeopleService(KeelDb db, UserManager<KeelUser> users, TimeProvider time, ICurrentUser actor)
+public sealed class PeopleService(KeelDb db, UserManager<KeelUser> users, TimeProvider time, ICurrentUser actor, AccountLinkService links)
 {
     private static readonly KeysetPager<KeelUser> Pager = new(u => u.Id,
         SortKey<KeelUser>.By("displayName", u => u.DisplayName), SortKey<KeelUser>.By("userName", u => u.UserName!));
@@ -61,7 +63,19 @@ public sealed class PeopleService(KeelDb db, UserManager<KeelUser> users, TimePr
         };
         var errors = new FieldErrors();
         errors.Required("userName", user.UserName, 100);
-        errors.Required("password", draft.Password, 200);
+        // An invited person chooses their own password from the e-mail; otherwise the admin sets the first one.
+        if (draft.Invite)
+        {
+            errors.Optional("password", draft.Password, 200);
+            if (string.IsNullOrWhiteSpace(user.Email))
+            {
+                errors.Add("email", "is needed to send an invitation.");
+            }
+        }
+        else
+        {
+            errors.Required("password", draft.Password, 200);
+        }
         var roles = draft.Roles ?? [Roles.Requester];
         await ValidateAsync(user, roles, errors, ct);
         if (!errors.Any && await users.FindByNameAsync(user.UserName!) is not null)
@@ -73,12 +87,17 @@ public sealed class PeopleService(KeelDb db, UserManager<KeelUser> users, TimePr
             return errors.ToError();
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user, draft.Password!);
+        var created = string.IsNullOrEmpty(draft.Password) ? await users.CreateAsync(user) : await users.CreateAsync(user, draft.Password);
         if (!created.Succeeded)
         {
             return IdentityErrors(created, "password");
         }
         await users.AddToRolesAsync(user, roles.Distinct());
+        if (draft.Invite)
+        {
+            await links.AddLinkAsync(user, AccountLinkPurpose.Invitation, ct);
+            await db.SaveChangesAsync(ct);
+        }
         await transaction.CommitAsync(ct);
         return await GetAsync(user.Id, ct);
     }
@@ -94,6 +113,7 @@ public sealed class PeopleService(KeelDb db, UserManager<KeelUser> users, TimePr
         {
             return Error.Concurrency();
         }
+        var emailBefore = user.Email;
         user.DisplayName = patch.DisplayName.Or(user.DisplayName)?.Trim() ?? "";
         user.Email = patch.Email.Or(user.Email);
         user.JobTitle = patch.JobTitle.Or(user.JobTitle);
@@ -110,6 +130,11 @@ public sealed class PeopleService(KeelDb db, UserManager<KeelUser> users, TimePr
         }
         user.NormalizedEmail = user.Email?.ToUpperInvariant();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!string.Equals(emailBefore, user.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            // Links e-mailed to the old address must not set the password any more.
+            await links.VoidOpenLinksAsync(user.Id, ct);
+        }
         // Save the fields first under the caller's version, so a stale edit is refused before roles change.
         db.Entry(user).Property(u => u.Version).OriginalValue = expectedVersion;
         var conflict = await db.SaveOrConflictAsync(ct);

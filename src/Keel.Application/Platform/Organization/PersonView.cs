@@ -23,7 +23,8 @@ public sealed record PersonDraft(
     string? TimeZone,
     Guid? BusinessUnitId,
     Guid? ManagerId,
-    IReadOnlyList<string>? Roles);
+    IReadOnlyList<string>? Roles,
+    bool Invite = false);
 
 public sealed record PersonPatch(
     Optional<string?> DisplayName,

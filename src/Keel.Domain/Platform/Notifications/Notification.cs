@@ -28,6 +28,18 @@ public sealed class Notification
     public EmailState Email { get; set; }
     public int EmailAttempts { get; set; }
     public DateTime? EmailedAt { get; set; }
+
+    /// <summary>
+    /// Once the e-mail of an account message is settled (sent, given up, skipped or impossible), its secret link is
+    /// removed from the stored body: the link lives in the recipient's mailbox only.
+    /// </summary>
+    public void ForgetSecretOnceSettled()
+    {
+        if (Event.IsAccountMessage() && Email != EmailState.Pending)
+        {
+            Body = NotificationTemplates.WithoutSecretLinks(Body);
+        }
+    }
 }
 
 /// <summary>A person's choice for one event; without a row, both channels are on.</summary>

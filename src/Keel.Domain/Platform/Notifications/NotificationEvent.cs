@@ -35,6 +35,21 @@ public enum NotificationEvent
 
     /// <summary>An update on a major incident you are kept informed of (as its stakeholder or its requester).</summary>
     StakeholderUpdate,
+
+    /// <summary>An account message: an administrator invited you to set your password (see <see cref="NotificationEvents.IsAccountMessage"/>).</summary>
+    Invitation,
+
+    /// <summary>An account message: a link to reset your password.</summary>
+    PasswordReset,
+}
+
+public static class NotificationEvents
+{
+    /// <summary>
+    /// Account messages carry a secret link: they go by e-mail whatever the person's preferences, never show in the app,
+    /// are not a choice on the preferences page, and lose their link from the stored body once the e-mail is settled.
+    /// </summary>
+    public static bool IsAccountMessage(this NotificationEvent e) => e is NotificationEvent.Invitation or NotificationEvent.PasswordReset;
 }
 
 /// <summary>The e-mail side of a notification.</summary>

@@ -1,10 +1,16 @@
+using System.Text.RegularExpressions;
+
 namespace Keel.Domain.Platform.Notifications;
 
 /// <summary>What a template fills in: the item, who acted, and a detail such as a reason.</summary>
 public sealed record NotificationModel(string Number, string Title, string Actor, string? Detail, string Link);
 
-/// <summary>One subject and body template per event, in plain words; <c>{number}</c>, <c>{title}</c>, <c>{actor}</c>, <c>{detail}</c> and <c>{link}</c> are filled in.</summary>
-public static class NotificationTemplates
+/// <summary>
+/// One subject and body template per event, in plain words; <c>{number}</c>, <c>{title}</c>, <c>{actor}</c>, <c>{detail}</c>
+/// and <c>{link}</c> are filled in. Account messages use them for the person: <c>{number}</c> is the user name,
+/// <c>{title}</c> the display name and <c>{detail}</c> how long the link works.
+/// </summary>
+public static partial class NotificationTemplates
 {
     public static (string Subject, string Body) TemplateOf(NotificationEvent e) => e switch
     {
@@ -19,7 +25,18 @@ public static class NotificationTemplates
         NotificationEvent.SlaWarning => ("{number} is running out of time: {title}", "{number} “{title}” has used {detail}.\n\nOpen it: {link}"),
         NotificationEvent.SlaBreached => ("{number} breached its target: {title}", "{number} “{title}” breached {detail}.\n\nOpen it: {link}"),
         NotificationEvent.StakeholderUpdate => ("Update on major incident {number}: {title}", "{actor} sent an update on the major incident {number} “{title}”:\n\n{detail}\n\nFollow it: {link}"),
+        NotificationEvent.Invitation => ("{actor} invited you to Keel", "Hello {title},\n\n{actor} has set up a Keel account for you. Your user name is {number}.\n\nChoose your password here within {detail}: {link}\n\nThe link works once. If you did not expect this message, you can ignore it."),
+        NotificationEvent.PasswordReset => ("Reset your Keel password", "Hello {title},\n\nSomeone, hopefully you, asked to reset the password of the Keel account {number}.\n\nChoose a new password here within {detail}: {link}\n\nThe link works once. If you did not ask for this, ignore this message: your password stays as it is."),
     };
+
+    /// <summary>What the stored copy of an account message says instead of its link once the e-mail has gone.</summary>
+    public const string RemovedLink = "(the link was sent by e-mail only and is not kept)";
+
+    /// <summary>The body without any link that carries a secret (<c>?token=…</c>), so the stored copy cannot be used.</summary>
+    public static string WithoutSecretLinks(string body) => SecretLink().Replace(body, RemovedLink);
+
+    [GeneratedRegex(@"\S+[?&]token=[A-Za-z0-9_\-]+")]
+    private static partial Regex SecretLink();
 
     public static (string Subject, string Body) Render(NotificationEvent e, NotificationModel model)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Keel.Application.Platform.Accounts;
 using Keel.Application.Platform.Audit;
 using Keel.Application.Platform.Organization;
 using Keel.Web.Auth;
@@ -15,6 +16,8 @@ public static class PeopleApi
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Staff).WithName("GetPerson").WithSummary("One person, with their ETag.");
         group.MapGet("/{id:guid}/history", History).RequireAuthorization(Policies.Admin).WithName("GetPersonHistory").WithSummary("Changes to a person's account.");
         group.MapPost("", Create).RequireAuthorization(Policies.Admin).WithName("CreatePerson").WithSummary("Create an account with roles.");
+        group.MapPost("/{id:guid}/invitation", Invite).RequireAuthorization(Policies.Admin).WithName("InvitePerson")
+            .WithSummary("E-mail the person a link to choose their password (valid Keel:Accounts:InvitationLifetime, 72 hours by default); earlier invitations stop working.");
         group.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.Admin).WithName("UpdatePerson").WithSummary("Change a person, their roles or deactivate them (merge patch, If-Match required).");
         app.MapGet("/api/v1/roles", ListRoles).WithTags("Platform").RequireAuthorization(Policies.Admin).WithName("ListRoles").WithSummary("The roles people can hold.");
         return app;
@@ -40,6 +43,12 @@ public static class PeopleApi
     {
         var result = await people.CreateAsync(draft, ct);
         return result.IsSuccess ? TypedResults.Created($"/api/v1/people/{result.Value!.Id}", result.Value) : ApiResults.Problem(result.Error!);
+    }
+
+    private static async Task<Results<Accepted<InvitationSent>, ProblemHttpResult>> Invite(Guid id, AccountLinkService links, CancellationToken ct)
+    {
+        var result = await links.InviteAsync(id, ct);
+        return result.IsSuccess ? TypedResults.Accepted((string?)null, result.Value!) : ApiResults.Problem(result.Error!);
     }
 
     private static async Task<Results<Ok<PersonView>, ProblemHttpResult>> Update(Guid id, JsonElement body, HttpContext http, PeopleService people, CancellationToken ct)
