@@ -87,13 +87,17 @@ internal static class WorkQueries
         return query;
     }
 
+    public static bool IsStateOf(WorkKind kind, WorkState state) => Workflows.For(kind).Uses(state);
+
+    public static bool IsPriority(int priority) => priority is >= PriorityMatrix.HighestPriority and <= PriorityMatrix.LowestPriority;
+
     public static void Validate(WorkFilter f, WorkKind kind, FieldErrors errors)
     {
-        if (f.State?.Any(s => !Workflows.For(kind).Uses(s)) == true)
+        if (f.State?.Any(s => !IsStateOf(kind, s)) == true)
         {
             errors.Add("state", $"must be among {string.Join(", ", Workflows.For(kind).States)}.");
         }
-        if (f.Priority?.Any(p => p is < PriorityMatrix.HighestPriority or > PriorityMatrix.LowestPriority) == true)
+        if (f.Priority?.Any(p => !IsPriority(p)) == true)
         {
             errors.Add("priority", "must be between 1 and 4.");
         }

@@ -20,7 +20,8 @@ public static class WorkSetup
         .AddScoped<AttachmentService>()
         .AddScoped<LinkService>()
         .AddScoped<MergeService>()
-        .AddScoped<WorkSettingsService>();
+        .AddScoped<WorkSettingsService>()
+        .AddScoped<SavedViewService>();
 
     /// <summary>The work area's background jobs (called from AddKeelJobs so every node runs the same set).</summary>
     public static IServiceCollection AddWorkJobs(this IServiceCollection services) => services

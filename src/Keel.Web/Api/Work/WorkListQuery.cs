@@ -17,8 +17,8 @@ public sealed record WorkListQuery(
     {
         var errors = new FieldErrors();
         var filter = new WorkFilter(
-            List<WorkState>("state", State, errors, s => Enum.TryParse<WorkState>(s, true, out var v) && Enum.IsDefined(v) ? v : null, "work states"),
-            List<int>("priority", Priority, errors, s => int.TryParse(s, out var v) ? v : null, "numbers 1–4"),
+            List<WorkState>("state", State, errors, WorkFilterValues.State, "work states"),
+            List<int>("priority", Priority, errors, WorkFilterValues.Priority, "numbers 1–4"),
             Ids("service", Service, user, errors),
             Ids("team", Team, user, errors),
             Ids("assignee", Assignee, user, errors),
@@ -35,7 +35,7 @@ public sealed record WorkListQuery(
     };
 
     private static List<Guid>? Ids(string name, string? text, ICurrentUser user, FieldErrors errors) =>
-        List<Guid>(name, text, errors, s => s.Equals("me", StringComparison.OrdinalIgnoreCase) ? user.UserId : Guid.TryParse(s, out var g) ? g : null, "ids (or me)");
+        List<Guid>(name, text, errors, s => WorkFilterValues.Id(s, user.UserId), "ids (or me)");
 
     private static List<T>? List<T>(string name, string? text, FieldErrors errors, Func<string, T?> parse, string what) where T : struct
     {
@@ -44,7 +44,7 @@ public sealed record WorkListQuery(
             return null;
         }
         var values = new List<T>();
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in WorkFilterValues.Split(text))
         {
             if (parse(part) is { } value)
             {

@@ -3,15 +3,6 @@ using Keel.Domain.Work;
 
 namespace Keel.Web.Components.Pages.Work;
 
-/// <summary>The agent's queues: what is on my plate, my teams', nobody's yet, and what waits for someone else.</summary>
-public enum WorkQueue
-{
-    Mine,
-    MyTeams,
-    Unassigned,
-    Waiting,
-}
-
 /// <summary>The filter behind each queue, built from the same list use case with the filters of API.md.</summary>
 public static class WorkQueues
 {
