@@ -41,7 +41,7 @@ public static class KeelPipeline
         app.MapAuditApi();
         app.MapJobsApi();
         app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi().MapServiceMapApi();
-        app.MapWorkApi().MapApprovalsApi();
+        app.MapWorkApi().MapApprovalsApi().MapSavedViewsApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
