@@ -1,4 +1,5 @@
 using Keel.Application.Work;
+using Microsoft.AspNetCore.WebUtilities;
 using Keel.Domain.Work;
 
 namespace Keel.Web.Components.Pages.Work;
@@ -29,25 +30,37 @@ public static class WorkQueues
     public static IReadOnlyList<WorkState> States(WorkQueue queue, WorkKind kind) =>
         queue == WorkQueue.Waiting ? [WaitingState(kind)] : OpenStates(kind);
 
-    /// <summary>The list filter of a queue narrowed by the person's filters; null when the queue is empty by definition (no teams).</summary>
-    public static WorkFilter? Filter(WorkQueue queue, WorkKind kind, Guid me, IReadOnlyList<Guid> myTeams, WorkState? state, int? priority, Guid? service)
+    /// <summary>The list filter of a view's queue narrowed by its filters; null when the queue is empty by definition (no teams, no state left).</summary>
+    public static WorkFilter? Filter(QueueView view, Guid me, IReadOnlyList<Guid> myTeams)
     {
-        if (queue == WorkQueue.MyTeams && myTeams.Count == 0)
+        if (view.Queue == WorkQueue.MyTeams && myTeams.Count == 0)
         {
             return null;
         }
-        var states = States(queue, kind);
-        IReadOnlyList<WorkState> shown = state is { } chosen ? (states.Contains(chosen) ? [chosen] : []) : states;
+        var states = States(view.Queue, view.Kind);
+        IReadOnlyList<WorkState> shown = view.States.Count > 0 ? states.Where(view.States.Contains).ToList() : states;
         if (shown.Count == 0)
         {
             return null;
         }
         return new WorkFilter(
             State: shown,
-            Priority: priority is { } p ? [p] : null,
-            Service: service is { } s ? [s] : null,
-            Team: queue == WorkQueue.MyTeams ? myTeams : null,
-            Assignee: queue == WorkQueue.Mine ? [me] : null,
-            Unassigned: queue == WorkQueue.Unassigned ? true : null);
+            Priority: view.Priority,
+            Service: view.Service,
+            Team: view.Queue == WorkQueue.MyTeams ? myTeams : null,
+            Assignee: view.Queue == WorkQueue.Mine ? [me] : null,
+            Unassigned: view.Queue == WorkQueue.Unassigned ? true : null,
+            Q: view.Q);
+    }
+
+    /// <summary>The address of a view on /work (and of the saved view it came from), so it can be bookmarked and the back button works.</summary>
+    public static string Href(QueueView view, Guid? savedViewId = null)
+    {
+        var query = QueueViewDocument.ToQuery(view).Where(p => p.Value is not null).ToList();
+        if (savedViewId is { } id)
+        {
+            query.Add(new("view", id.ToString()));
+        }
+        return QueryHelpers.AddQueryString("/work", query);
     }
 }
