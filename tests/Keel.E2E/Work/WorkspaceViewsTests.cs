@@ -23,6 +23,7 @@ public sealed class WorkspaceViewsTests(BrowserFixture browser)
         var agent = await browser.SignInAsync("agent2", 1400, 1000);
         await BrowserFixture.OpenInteractiveAsync(agent, "/work?kind=incident&queue=mine");
         await Assertions.Expect(agent.GetByTestId("shortcut-hint")).ToContainTextAsync("Press ? for shortcuts");
+        await ShortcutsReadyAsync(agent);
         await agent.GetByRole(AriaRole.Tab, new() { Name = "Unassigned" }).ClickAsync();
         await agent.WaitForURLAsync(new Regex("queue=unassigned"));
         await agent.GetByLabel("Priority").ClickAsync();
@@ -52,6 +53,7 @@ public sealed class WorkspaceViewsTests(BrowserFixture browser)
         // Coming back to /work opens the default view; the list still has it.
         await BrowserFixture.OpenInteractiveAsync(agent, "/work");
         await agent.WaitForURLAsync(new Regex($"queue=unassigned.*priority=1.*q={word}.*view="));
+        await ShortcutsReadyAsync(agent);
         await Assertions.Expect(Row(agent, number)).ToBeVisibleAsync();
 
         // Another queue, then one click on the view; the back button returns to the queue before.
@@ -85,6 +87,7 @@ public sealed class WorkspaceViewsTests(BrowserFixture browser)
 
         // On the record: r starts a reply, Esc leaves it, n an internal note, a assigns to me.
         await Assertions.Expect(agent.GetByTestId("state")).ToHaveTextAsync("New");
+        await ShortcutsReadyAsync(agent);
         await agent.Keyboard.PressAsync("r");
         await Assertions.Expect(Field(agent, "Your reply")).ToBeFocusedAsync();
         await agent.Keyboard.TypeAsync("Looking");
@@ -100,6 +103,9 @@ public sealed class WorkspaceViewsTests(BrowserFixture browser)
         await Screenshot(agent, "work-views-record-help");
         await agent.Context.CloseAsync();
     }
+
+    /// <summary>The page listens to the keyboard once its shortcut module is loaded; keys pressed before are not seen.</summary>
+    private static Task ShortcutsReadyAsync(IPage page) => page.Locator("[data-testid=shortcut-hint][data-ready=true]").WaitForAsync();
 
     private static ILocator Row(IPage page, string number) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = number });
 
