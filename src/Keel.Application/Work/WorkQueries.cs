@@ -1,5 +1,6 @@
 using Keel.Application.Platform.Paging;
 using Keel.Domain.Platform;
+using Keel.Domain.ServiceLevels;
 using Keel.Domain.Work;
 
 namespace Keel.Application.Work;
@@ -19,7 +20,8 @@ public sealed record WorkFilter(
     DateTime? CreatedTo = null,
     DateTime? UpdatedFrom = null,
     DateTime? UpdatedTo = null,
-    string? Q = null);
+    string? Q = null,
+    IReadOnlyList<SlaStatus>? Sla = null);
 
 internal static class WorkQueries
 {
@@ -28,7 +30,11 @@ internal static class WorkQueries
         SortKey<WorkItem>.By("createdAt", w => w.CreatedAt),
         SortKey<WorkItem>.By("updatedAt", w => w.UpdatedAt),
         SortKey<WorkItem>.By("priority", w => w.Priority),
-        SortKey<WorkItem>.By("title", w => w.Title));
+        SortKey<WorkItem>.By("title", w => w.Title),
+        // Time to breach: the soonest due time of a clock still counting; items without one come last.
+        SortKey<WorkItem>.By("dueAt", w => w.SlaDueAt ?? NoDueTime));
+
+    private static readonly DateTime NoDueTime = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
 
     public static IQueryable<WorkItem> Apply(IQueryable<WorkItem> query, WorkFilter f)
     {
@@ -64,6 +70,10 @@ internal static class WorkQueries
         {
             query = query.Where(w => w.IsMajor == major);
         }
+        if (f.Sla is { Count: > 0 } sla)
+        {
+            query = query.Where(w => w.SlaStatus != null && sla.Contains(w.SlaStatus.Value));
+        }
         if (f.Parent is { } parent)
         {
             query = query.Where(w => w.ParentId == parent);
@@ -87,13 +97,17 @@ internal static class WorkQueries
         return query;
     }
 
+    public static bool IsStateOf(WorkKind kind, WorkState state) => Workflows.For(kind).Uses(state);
+
+    public static bool IsPriority(int priority) => priority is >= PriorityMatrix.HighestPriority and <= PriorityMatrix.LowestPriority;
+
     public static void Validate(WorkFilter f, WorkKind kind, FieldErrors errors)
     {
-        if (f.State?.Any(s => !Workflows.For(kind).Uses(s)) == true)
+        if (f.State?.Any(s => !IsStateOf(kind, s)) == true)
         {
             errors.Add("state", $"must be among {string.Join(", ", Workflows.For(kind).States)}.");
         }
-        if (f.Priority?.Any(p => p is < PriorityMatrix.HighestPriority or > PriorityMatrix.LowestPriority) == true)
+        if (f.Priority?.Any(p => !IsPriority(p)) == true)
         {
             errors.Add("priority", "must be between 1 and 4.");
         }

@@ -24,7 +24,8 @@ public static class WorkSetup
         .AddScoped<TimelineService>()
         .AddScoped<WorkSettingsService>()
         .AddScoped<AssignmentRuleService>()
-        .AddScoped<AssignmentRuleTester>();
+        .AddScoped<AssignmentRuleTester>()
+        .AddScoped<SavedViewService>();
 
     /// <summary>The work area's background jobs (called from AddKeelJobs so every node runs the same set).</summary>
     public static IServiceCollection AddWorkJobs(this IServiceCollection services) => services

@@ -1,4 +1,5 @@
 using Keel.Application.Services;
+using Keel.Application.Work;
 using Keel.Domain.Platform;
 using Microsoft.AspNetCore.Authorization;
 
@@ -47,7 +48,7 @@ public static class Policies
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> AreaRoles = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [Work] = [Roles.Agent, Roles.TeamLead, Roles.Admin],
+        [Work] = [.. WorkspaceAccess.Roles],
         [Problems] = [Roles.ProblemManager, Roles.Agent, Roles.TeamLead, Roles.ItLeader, Roles.Admin],
         [Changes] = [Roles.ChangeManager, Roles.CabMember, Roles.Agent, Roles.TeamLead, Roles.ItLeader, Roles.Admin],
         // Issue 3: IT staff read services and CIs (without costs); owners, the leader and executives see costs too.

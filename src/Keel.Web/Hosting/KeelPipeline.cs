@@ -42,7 +42,7 @@ public static class KeelPipeline
         app.MapAuditApi();
         app.MapJobsApi();
         app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi().MapServiceMapApi();
-        app.MapWorkApi().MapApprovalsApi().MapAssignmentRulesApi();
+        app.MapWorkApi().MapApprovalsApi().MapAssignmentRulesApi().MapSavedViewsApi();
         app.MapCalendarsApi().MapSlaPoliciesApi();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -51,7 +51,7 @@ public static class WorkApi
         group.MapGet("", ([AsParameters] ListQuery list, [AsParameters] WorkListQuery filter, ICurrentUser user, WorkItemService work, CancellationToken ct) =>
                 ListAsync(kind, list, filter, user, work, ct))
             .RequireAuthorization(readPolicy).WithName($"List{name}s")
-            .WithSummary($"{name}s the caller may see; filter by state, priority, service, team, assignee, requester (ids, comma-separated; 'me'), unassigned, major, createdFrom/createdTo, updatedFrom/updatedTo; q searches title and description (every word, as a prefix); sort by number, createdAt, updatedAt, priority, title.");
+            .WithSummary($"{name}s the caller may see; filter by state, priority, service, team, assignee, requester (ids, comma-separated; 'me'), unassigned, major, createdFrom/createdTo, updatedFrom/updatedTo, sla (Breached, Soon, Running, Paused, Met, Cancelled: the worst of the item's clocks); q searches title and description (every word, as a prefix); sort by number, createdAt, updatedAt, priority, title, dueAt (time to breach).");
         group.MapGet("/{number}", (string number, HttpContext http, WorkItemService work, CancellationToken ct) => GetAsync(kind, number, http, work, ct))
             .RequireAuthorization(readPolicy).WithName($"Get{name}").WithSummary($"One {kind.ToString().ToLowerInvariant()} by number, with its ETag and the states the caller may move it to.");
         group.MapPatch("/{number}", (string number, JsonElement body, HttpContext http, WorkItemService work, CancellationToken ct) => UpdateAsync(kind, number, body, http, work, ct))

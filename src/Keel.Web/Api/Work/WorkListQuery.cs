@@ -1,29 +1,33 @@
 using Keel.Application.Platform;
 using Keel.Application.Work;
 using Keel.Domain.Platform;
+using Keel.Domain.ServiceLevels;
 using Keel.Domain.Work;
 
 namespace Keel.Web.Api.Work;
 
 /// <summary>
 /// The filters of a work list as query parameters named after the fields (API.md): several values comma-separated,
-/// <c>me</c> for the caller in <c>assignee</c> and <c>requester</c>, date ranges as <c>createdFrom</c>/<c>createdTo</c> [from, to).
+/// <c>me</c> for the caller in <c>assignee</c> and <c>requester</c>, date ranges as <c>createdFrom</c>/<c>createdTo</c> [from, to),
+/// <c>sla</c> for the worst state of the item's clocks (Breached, Soon, Running, Paused, Met, Cancelled).
 /// </summary>
 public sealed record WorkListQuery(
     string? State, string? Priority, string? Service, string? Team, string? Assignee, string? Requester,
-    bool? Unassigned, bool? Major, DateTime? CreatedFrom, DateTime? CreatedTo, DateTime? UpdatedFrom, DateTime? UpdatedTo)
+    bool? Unassigned, bool? Major, DateTime? CreatedFrom, DateTime? CreatedTo, DateTime? UpdatedFrom, DateTime? UpdatedTo, string? Sla)
 {
     public Result<WorkFilter> ToFilter(ICurrentUser user)
     {
         var errors = new FieldErrors();
         var filter = new WorkFilter(
-            List<WorkState>("state", State, errors, s => Enum.TryParse<WorkState>(s, true, out var v) && Enum.IsDefined(v) ? v : null, "work states"),
-            List<int>("priority", Priority, errors, s => int.TryParse(s, out var v) ? v : null, "numbers 1–4"),
+            List<WorkState>("state", State, errors, WorkFilterValues.State, "work states"),
+            List<int>("priority", Priority, errors, WorkFilterValues.Priority, "numbers 1–4"),
             Ids("service", Service, user, errors),
             Ids("team", Team, user, errors),
             Ids("assignee", Assignee, user, errors),
             Ids("requester", Requester, user, errors),
-            Unassigned, Major, null, Utc(CreatedFrom), Utc(CreatedTo), Utc(UpdatedFrom), Utc(UpdatedTo));
+            Unassigned, Major, null, Utc(CreatedFrom), Utc(CreatedTo), Utc(UpdatedFrom), Utc(UpdatedTo),
+            Sla: List<SlaStatus>("sla", Sla, errors, s => Enum.TryParse<SlaStatus>(s, true, out var v) && Enum.IsDefined(v) && !int.TryParse(s, out _) ? v : null,
+                "Breached, Soon, Running, Paused, Met or Cancelled"));
         return errors.Any ? errors.ToError() : filter;
     }
 
@@ -35,7 +39,7 @@ public sealed record WorkListQuery(
     };
 
     private static List<Guid>? Ids(string name, string? text, ICurrentUser user, FieldErrors errors) =>
-        List<Guid>(name, text, errors, s => s.Equals("me", StringComparison.OrdinalIgnoreCase) ? user.UserId : Guid.TryParse(s, out var g) ? g : null, "ids (or me)");
+        List<Guid>(name, text, errors, s => WorkFilterValues.Id(s, user.UserId), "ids (or me)");
 
     private static List<T>? List<T>(string name, string? text, FieldErrors errors, Func<string, T?> parse, string what) where T : struct
     {
@@ -44,7 +48,7 @@ public sealed record WorkListQuery(
             return null;
         }
         var values = new List<T>();
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in WorkFilterValues.Split(text))
         {
             if (parse(part) is { } value)
             {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Keel.Application.Work;
 using Keel.Domain.Work;
 using Keel.Web.Auth;
 using Keel.Web.Components.Pages.Work;
@@ -45,7 +46,7 @@ public sealed class WorkPageRulesTests
     {
         var me = Guid.NewGuid();
 
-        var filter = WorkQueues.Filter(WorkQueue.Mine, WorkKind.Incident, me, [], null, 2, null)!;
+        var filter = WorkQueues.Filter(new QueueView(WorkKind.Incident, WorkQueue.Mine, Priority: [2]), me, [])!;
 
         filter.Assignee.ShouldBe([me]);
         filter.State.ShouldBe([WorkState.New, WorkState.InProgress, WorkState.OnHold]);
@@ -58,21 +59,50 @@ public sealed class WorkPageRulesTests
     {
         var team = Guid.NewGuid();
 
-        WorkQueues.Filter(WorkQueue.MyTeams, WorkKind.Request, Guid.NewGuid(), [], null, null, null).ShouldBeNull();
-        WorkQueues.Filter(WorkQueue.MyTeams, WorkKind.Request, Guid.NewGuid(), [team], null, null, null)!.Team.ShouldBe([team]);
+        WorkQueues.Filter(new QueueView(WorkKind.Request, WorkQueue.MyTeams), Guid.NewGuid(), []).ShouldBeNull();
+        WorkQueues.Filter(new QueueView(WorkKind.Request, WorkQueue.MyTeams), Guid.NewGuid(), [team])!.Team.ShouldBe([team]);
     }
 
     [Fact]
     public void Queues_UnassignedAndWaiting_OpenWithoutAssigneeAndTheWaitingStateOfEachKind()
     {
-        var unassigned = WorkQueues.Filter(WorkQueue.Unassigned, WorkKind.Task, Guid.NewGuid(), [], null, null, null)!;
+        var unassigned = WorkQueues.Filter(new QueueView(WorkKind.Task, WorkQueue.Unassigned), Guid.NewGuid(), [])!;
         unassigned.Unassigned.ShouldBe(true);
         unassigned.State.ShouldBe([WorkState.Pending, WorkState.Open, WorkState.InProgress]);
 
-        WorkQueues.Filter(WorkQueue.Waiting, WorkKind.Incident, Guid.NewGuid(), [], null, null, null)!.State.ShouldBe([WorkState.OnHold]);
-        WorkQueues.Filter(WorkQueue.Waiting, WorkKind.Request, Guid.NewGuid(), [], null, null, null)!.State.ShouldBe([WorkState.AwaitingApproval]);
+        WorkQueues.Filter(new QueueView(WorkKind.Incident, WorkQueue.Waiting), Guid.NewGuid(), [])!.State.ShouldBe([WorkState.OnHold]);
+        WorkQueues.Filter(new QueueView(WorkKind.Request, WorkQueue.Waiting), Guid.NewGuid(), [])!.State.ShouldBe([WorkState.AwaitingApproval]);
         // A state outside the queue leaves it empty rather than showing other work.
-        WorkQueues.Filter(WorkQueue.Waiting, WorkKind.Incident, Guid.NewGuid(), [], WorkState.New, null, null).ShouldBeNull();
+        WorkQueues.Filter(new QueueView(WorkKind.Incident, WorkQueue.Waiting, [WorkState.New]), Guid.NewGuid(), []).ShouldBeNull();
+    }
+
+    [Fact]
+    public void QueueAddress_WrittenThenRead_TheSameViewAndTheSavedViewItCameFrom()
+    {
+        var service = Guid.NewGuid();
+        var view = new QueueView(WorkKind.Incident, WorkQueue.MyTeams, [WorkState.InProgress], [1, 2], [service], "payroll & tax", "priority");
+        var savedView = Guid.NewGuid();
+
+        var href = WorkQueues.Href(view, savedView);
+
+        href.ShouldBe($"/work?kind=incident&queue=myteams&state=InProgress&priority=1,2&service={service}&q=payroll%20%26%20tax&sort=priority&view={savedView}");
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://keel" + href).Query);
+        var problems = new List<QueueViewProblem>();
+        QueueViewDocument.FromQuery(name => query.TryGetValue(name, out var v) ? v.ToString() : null, problems).SameAs(view).ShouldBeTrue();
+        problems.ShouldBeEmpty();
+        WorkQueues.Href(new QueueView()).ShouldBe("/work?kind=incident&queue=mine");
+    }
+
+    [Fact]
+    public void QueueAddress_EditedByHand_UsablePartsKeptTheRestNamed()
+    {
+        var problems = new List<QueueViewProblem>();
+        var query = new Dictionary<string, string?> { ["kind"] = "task", ["queue"] = "everyone", ["priority"] = "1,7", ["sort"] = "--title" };
+
+        var view = QueueViewDocument.FromQuery(name => query.GetValueOrDefault(name), problems);
+
+        (view.Kind, view.Queue, view.Priorities.Single(), view.Sort).ShouldBe((WorkKind.Task, WorkQueue.Mine, 1, QueueView.DefaultSort));
+        problems.Select(p => p.Field).ShouldBe(["queue", "priority", "sort"]);
     }
 
     [Theory]

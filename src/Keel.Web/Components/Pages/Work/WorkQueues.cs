@@ -1,19 +1,9 @@
 using Keel.Application.Work;
+using Microsoft.AspNetCore.WebUtilities;
+using Keel.Domain.ServiceLevels;
 using Keel.Domain.Work;
 
 namespace Keel.Web.Components.Pages.Work;
-
-/// <summary>The agent's queues: what is on my plate, my teams', nobody's yet, and what waits for someone else.</summary>
-public enum WorkQueue
-{
-    Mine,
-    MyTeams,
-    Unassigned,
-    Waiting,
-
-    /// <summary>Open major incidents, whoever holds them (incidents only).</summary>
-    Major,
-}
 
 /// <summary>The filter behind each queue, built from the same list use case with the filters of API.md.</summary>
 public static class WorkQueues
@@ -31,7 +21,7 @@ public static class WorkQueues
 
     /// <summary>The queues of a kind of work, in tab order (the major-incident queue only for incidents).</summary>
     public static IReadOnlyList<WorkQueue> For(WorkKind kind) =>
-        kind == WorkKind.Incident ? Enum.GetValues<WorkQueue>() : Enum.GetValues<WorkQueue>().Where(q => q != WorkQueue.Major).ToList();
+        [.. Enum.GetValues<WorkQueue>().Where(q => q != WorkQueue.Major || kind == WorkKind.Incident)];
 
     public static string Label(WorkQueue queue, WorkKind kind) => queue switch
     {
@@ -39,6 +29,7 @@ public static class WorkQueues
         WorkQueue.MyTeams => "My teams'",
         WorkQueue.Unassigned => "Unassigned",
         WorkQueue.Major => "Major incidents",
+        WorkQueue.BreachingSoon => "Breaching soon",
         _ => WorkText.State(WaitingState(kind)),
     };
 
@@ -46,26 +37,39 @@ public static class WorkQueues
     public static IReadOnlyList<WorkState> States(WorkQueue queue, WorkKind kind) =>
         queue == WorkQueue.Waiting ? [WaitingState(kind)] : OpenStates(kind);
 
-    /// <summary>The list filter of a queue narrowed by the person's filters; null when the queue is empty by definition (no teams).</summary>
-    public static WorkFilter? Filter(WorkQueue queue, WorkKind kind, Guid me, IReadOnlyList<Guid> myTeams, WorkState? state, int? priority, Guid? service)
+    /// <summary>The list filter of a view's queue narrowed by its filters; null when the queue is empty by definition (no teams, no state left).</summary>
+    public static WorkFilter? Filter(QueueView view, Guid me, IReadOnlyList<Guid> myTeams)
     {
-        if ((queue == WorkQueue.MyTeams && myTeams.Count == 0) || !For(kind).Contains(queue))
+        if ((view.Queue == WorkQueue.MyTeams && myTeams.Count == 0) || !For(view.Kind).Contains(view.Queue))
         {
             return null;
         }
-        var states = States(queue, kind);
-        IReadOnlyList<WorkState> shown = state is { } chosen ? (states.Contains(chosen) ? [chosen] : []) : states;
+        var states = States(view.Queue, view.Kind);
+        IReadOnlyList<WorkState> shown = view.States.Count > 0 ? states.Where(view.States.Contains).ToList() : states;
         if (shown.Count == 0)
         {
             return null;
         }
         return new WorkFilter(
             State: shown,
-            Priority: priority is { } p ? [p] : null,
-            Service: service is { } s ? [s] : null,
-            Team: queue == WorkQueue.MyTeams ? myTeams : null,
-            Assignee: queue == WorkQueue.Mine ? [me] : null,
-            Unassigned: queue == WorkQueue.Unassigned ? true : null,
-            Major: queue == WorkQueue.Major ? true : null);
+            Priority: view.Priority,
+            Service: view.Service,
+            Team: view.Queue == WorkQueue.MyTeams ? myTeams : null,
+            Assignee: view.Queue == WorkQueue.Mine ? [me] : null,
+            Unassigned: view.Queue == WorkQueue.Unassigned ? true : null,
+            Major: view.Queue == WorkQueue.Major ? true : null,
+            Sla: view.Queue == WorkQueue.BreachingSoon ? [SlaStatus.Breached, SlaStatus.Soon] : null,
+            Q: view.Q);
+    }
+
+    /// <summary>The address of a view on /work (and of the saved view it came from), so it can be bookmarked and the back button works.</summary>
+    public static string Href(QueueView view, Guid? savedViewId = null)
+    {
+        var query = QueueViewDocument.ToQuery(view).Where(p => p.Value is not null).ToList();
+        if (savedViewId is { } id)
+        {
+            query.Add(new("view", id.ToString()));
+        }
+        return QueryHelpers.AddQueryString("/work", query);
     }
 }
