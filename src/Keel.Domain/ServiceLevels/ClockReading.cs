@@ -21,6 +21,11 @@ public sealed record ClockReading(
 {
     public long ElapsedMinutes => (long)Math.Floor(Elapsed.TotalMinutes);
 
-    /// <summary>Negative once breached (a clock half a minute over its target shows -1).</summary>
-    public long RemainingMinutes => (long)Math.Floor(Remaining.TotalMinutes);
+    /// <summary>
+    /// The target less the whole minutes used, so used and left add up to the target on screen; negative once breached
+    /// (a clock half a minute over its target shows -1).
+    /// </summary>
+    public long RemainingMinutes => Remaining >= TimeSpan.Zero
+        ? (long)Math.Round((Elapsed + Remaining).TotalMinutes) - ElapsedMinutes
+        : -(long)Math.Ceiling(-Remaining.TotalMinutes);
 }
