@@ -5,6 +5,7 @@ using Keel.Application.Work;
 using Keel.Domain.Platform;
 using Keel.Domain.ServiceLevels;
 using Keel.Domain.Services;
+using Keel.Domain.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace Keel.Application.ServiceLevels;
@@ -47,6 +48,10 @@ public sealed class PolicyService(KeelDb db, ICurrentUser user, TimeProvider tim
         }
         var policy = new ServiceLevelPolicy();
         draft.ApplyTo(policy);
+        if (policy.Agreement == Agreement.Ola && !draft.PauseStates.IsSet)
+        {
+            policy.PauseStates = [WorkState.Pending]; // a task waiting for earlier steps is not yet its team's time
+        }
         if (!draft.Order.IsSet)
         {
             policy.Order = (await db.Set<ServiceLevelPolicy>().MaxAsync(p => (int?)p.Order, ct) ?? 0) + 10;

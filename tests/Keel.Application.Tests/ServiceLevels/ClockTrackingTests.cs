@@ -169,3 +169,28 @@ public sealed class ClockTrackingTests(DatabaseFixture databases)
         (await check.Set<ServiceLevelPolicy>().CountAsync(Ct)).ShouldBe(1);
     }
 }
+
+public sealed class OlaTests(DatabaseFixture databases)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, DatabaseData]
+    public async Task Request_TasksOfATeamWithAnOla_GetItsClockPausedWhileTheyWaitTheirTurn(DatabaseProvider provider)
+    {
+        await using var database = await databases.CreateAsync(provider, Ct);
+        var world = await SlaWorld.CreateAsync(database);
+        (await world.WithAsync(world.Admin, (_, policies) => policies.CreateAsync(new PolicyDraft(
+            Name: "Field tasks", Agreement: Agreement.Ola, TeamId: world.Work.Field.Id, CalendarId: world.Calendar.Id,
+            Resolution: new TargetDraft(1, TargetUnit.BusinessDays)), Ct))).IsSuccess.ShouldBeTrue();
+
+        var request = (await world.Work.RunAsync(world.Work.Requester, u => u.Requests.CreateAsync(
+            new Keel.Application.Work.RequestDraft(world.Work.Laptop.Id, System.Text.Json.JsonDocument.Parse("""{"reason":"Mine broke"}""").RootElement, null), Ct))).Value!;
+        var tasks = (await world.Work.RunAsync(world.Work.Agent, u => u.Work.ListAsync(WorkKind.Task,
+            new Keel.Application.Work.WorkFilter(Parent: request.Id), new Keel.Application.Platform.Paging.PageRequest(), Ct))).Value!.Items;
+
+        var field = tasks.Single(t => t.Team!.Id == world.Work.Field.Id).Sla.ShouldHaveSingleItem();
+        (field.Name, field.Agreement, field.State, field.TargetMinutes).ShouldBe(("Task completion (OLA)", "OLA", "paused", 1440));
+        field.Pauses.ShouldHaveSingleItem().Reason.ShouldBe("Pending");
+        tasks.Single(t => t.Team!.Id == world.Work.Desk.Id).Sla.ShouldBeEmpty();
+    }
+}
