@@ -7,7 +7,8 @@ namespace Keel.Web.Tests.Components;
 public sealed class NavMenuTests : ComponentTest
 {
     private static readonly string[] AdminLinks =
-        ["/admin", "/admin/people", "/admin/teams", "/admin/business-units", "/admin/work-settings", "/admin/assignment-rules", "/admin/audit", "/admin/jobs"];
+        ["/admin", "/admin/people", "/admin/teams", "/admin/business-units", "/admin/work-settings", "/admin/assignment-rules", "/admin/calendars", "/admin/sla-policies",
+         "/admin/audit", "/admin/jobs"];
 
     private IReadOnlyList<string> LinksFor(params string[] roles)
     {
