@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Keel.Application.Data;
 using Keel.Application.Platform;
+using Keel.Application.ServiceLevels;
 using Keel.Application.Services;
 using Keel.Application.Tests.Infrastructure;
 using Keel.Application.Work;
@@ -36,6 +37,7 @@ public abstract class LiveComponentTest(DatabaseFixture databases) : ComponentTe
         Services.AddPlatformUseCases();
         Services.AddServicesUseCases();
         Services.AddWorkUseCases();
+        Services.AddServiceLevelUseCases();
         Services.AddScoped<CurrentUser>();
         Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
     }
