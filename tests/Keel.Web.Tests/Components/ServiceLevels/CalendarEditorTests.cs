@@ -66,7 +66,7 @@ public sealed class CalendarEditorTests(DatabaseFixture databases) : LiveCompone
         var preview = () => page.Find("[data-testid=due-preview]");
         // Monday 2 March 2026, 16:00 in the viewer's zone (UTC here, as is the new calendar): one working hour left that day.
         preview().QuerySelector("input[type=datetime-local]")!.Input("2026-03-02T16:00");
-        page.WaitForAssertion(() => page.Find("[data-testid=due-local]").TextContent.ShouldBe("Tue 3 Mar 2026, 11:00 UTC"));
+        page.WaitForAssertion(() => page.Find("[data-testid=due-local]").TextContent.ShouldBe("Tue 3 Mar 2026, 12:00 UTC"));
 
         Input(page, "With a target of").Change("2");
         page.WaitForAssertion(() => page.Find("[data-testid=due-local]").TextContent.ShouldBe("Tue 3 Mar 2026, 10:00 UTC"));
