@@ -15,7 +15,9 @@ public sealed record ClockHistory(
     /// <summary>Reads the creation and every state change from an item's history lines (in any order).</summary>
     public static ClockHistory From(IEnumerable<WorkEvent> events, DateTime? firstRespondedAt)
     {
-        var ordered = events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+        // Lines not saved yet (id 0) came last: at the same instant they follow the saved ones.
+        var ordered = events.Select((e, i) => (e, i)).OrderBy(x => x.e.At).ThenBy(x => x.e.Id == 0 ? long.MaxValue : x.e.Id).ThenBy(x => x.i)
+            .Select(x => x.e).ToList();
         var created = ordered.FirstOrDefault(e => e.Type == WorkEventType.Created)
             ?? throw new ArgumentException("The history has no creation line.", nameof(events));
         var changes = ordered

@@ -93,3 +93,20 @@ public sealed class SlaNamedCaseTests
         return (new ClockHistory(created, WorkState.New, changes, responded), priority);
     }
 }
+
+public sealed class ClockHistoryTests
+{
+    [Fact]
+    public void From_UnsavedLineAtTheSameInstantAsASavedOne_ComesAfterIt()
+    {
+        var at = new DateTime(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+        WorkEvent[] lines =
+        [
+            new() { Id = 0, At = at, Type = WorkEventType.StateChanged, From = "InProgress", To = "Resolved" },
+            new() { Id = 7, At = at, Type = WorkEventType.StateChanged, From = "New", To = "InProgress" },
+            new() { Id = 6, At = at.AddMinutes(-5), Type = WorkEventType.Created, To = "New" },
+        ];
+
+        ClockHistory.From(lines, null).Changes.Select(c => c.To).ShouldBe([WorkState.InProgress, WorkState.Resolved]);
+    }
+}
