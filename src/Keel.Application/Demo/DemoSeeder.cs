@@ -16,7 +16,7 @@ public static class DemoSeeder
     {
         // The tiny profile has no work history: tests raise exactly the work they look at.
         DemoProfile.Tiny => [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep()],
-        DemoProfile.Demo => [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep(), new WorkHistoryStep()],
+        DemoProfile.Demo => [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep(), new WorkHistoryStep(), new AttainmentStep()],
         _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "Unknown demo profile."),
     };
 

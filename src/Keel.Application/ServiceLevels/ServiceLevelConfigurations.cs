@@ -78,3 +78,17 @@ internal sealed class ServiceLevelClockConfiguration : IEntityTypeConfiguration<
         b.HasOne<ServiceLevelPolicy>().WithMany().HasForeignKey(x => x.PolicyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SlaAttainmentConfiguration : IEntityTypeConfiguration<SlaAttainment>
+{
+    public void Configure(EntityTypeBuilder<SlaAttainment> b)
+    {
+        b.ToTable("SlaAttainment");
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Agreement).HasConversion<string>().HasMaxLength(8);
+        // Months are deleted and read whole; a service's page reads its own months.
+        b.HasIndex(x => new { x.Month, x.ServiceId });
+        b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

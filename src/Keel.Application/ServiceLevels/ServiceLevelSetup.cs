@@ -9,10 +9,13 @@ public static class ServiceLevelSetup
     public static IServiceCollection AddServiceLevelUseCases(this IServiceCollection services) => services
         .AddScoped<CalendarService>()
         .AddScoped<PolicyService>()
-        .AddScoped<SlaService>();
+        .AddScoped<SlaService>()
+        .AddScoped<AttainmentService>();
 
-    /// <summary>The clocks' timer (called from AddKeelJobs so every node runs the same set).</summary>
+    /// <summary>The clocks' timer and the attainment rollup (called from AddKeelJobs so every node runs the same set).</summary>
     public static IServiceCollection AddServiceLevelJobs(this IServiceCollection services) => services
         .AddJobHandler<SlaTickHandler>()
-        .AddRecurringJob(SlaTickHandler.JobType, SlaTickHandler.JobType, SlaTickHandler.Schedule);
+        .AddRecurringJob(SlaTickHandler.JobType, SlaTickHandler.JobType, SlaTickHandler.Schedule)
+        .AddJobHandler<AttainmentHandler>()
+        .AddRecurringJob(AttainmentHandler.JobType, AttainmentHandler.JobType, AttainmentHandler.Schedule);
 }

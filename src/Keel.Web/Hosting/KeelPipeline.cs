@@ -43,7 +43,7 @@ public static class KeelPipeline
         app.MapJobsApi();
         app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi().MapServiceMapApi();
         app.MapWorkApi().MapApprovalsApi().MapAssignmentRulesApi().MapSavedViewsApi();
-        app.MapCalendarsApi().MapSlaPoliciesApi();
+        app.MapCalendarsApi().MapSlaPoliciesApi().MapSlaAttainmentApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

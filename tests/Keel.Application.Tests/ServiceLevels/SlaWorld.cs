@@ -53,4 +53,25 @@ internal sealed class SlaWorld
         await using var db = Work.Database.NewDbContext(SystemUser.Instance);
         await new SlaTickHandler(db, Work.Database.Time, new Keel.Application.Platform.Notifications.NotificationLinks("https://keel.example")).TickAsync(Ct);
     }
+
+    /// <summary>SLA attainment as <paramref name="user"/> reads it.</summary>
+    public async Task<Result<IReadOnlyList<AttainmentView>>> AttainmentAsync(ICurrentUser user, AttainmentQuery query)
+    {
+        await using var db = Work.Database.NewDbContext(user);
+        return await new AttainmentService(db, user, Work.Database.Time).QueryAsync(query, Ct);
+    }
+
+    /// <summary>An admin's rebuild of the attainment rollup for a range of months.</summary>
+    public async Task<Result<AttainmentRebuildView>> RebuildAttainmentAsync(string from, string to)
+    {
+        await using var db = Work.Database.NewDbContext(Admin);
+        return await new AttainmentService(db, Admin, Work.Database.Time).RebuildAsync(from, to, Ct);
+    }
+
+    /// <summary>One run of the hourly attainment job, as the system.</summary>
+    public async Task AttainmentJobAsync()
+    {
+        await using var db = Work.Database.NewDbContext(SystemUser.Instance);
+        await new AttainmentHandler(db, Work.Database.Time).RunAsync(new Keel.Application.Platform.Jobs.JobContext(Guid.NewGuid(), AttainmentHandler.JobType, "{}", 1, "test"), Ct);
+    }
 }
