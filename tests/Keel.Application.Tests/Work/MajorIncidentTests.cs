@@ -21,7 +21,7 @@ public sealed class MajorIncidentTests(DatabaseFixture databases)
     private static async Task<T> MajorAsync<T>(WorkWorld world, ICurrentUser user, Func<StakeholderService, TimelineService, Task<T>> action)
     {
         await using var db = world.Database.NewDbContext(user);
-        var work = new WorkItemService(db, user, world.Database.Time, new WorkViews(db, user), new WorkEffects(db));
+        var work = new WorkItemService(db, user, world.Database.Time, new WorkViews(db, user, world.Database.Time), new WorkEffects(db));
         return await action(new StakeholderService(db, user, world.Database.Time, work), new TimelineService(db, user, work));
     }
 

@@ -27,7 +27,7 @@ public sealed class MajorIncidentPanelTests(DatabaseFixture databases) : LiveCom
         async Task<T> AsAsync<T>(TestUser user, Func<WorkItemService, StakeholderService, ConversationService, IncidentService, Task<T>> action)
         {
             await using var context = Database.NewDbContext(user);
-            var views = new WorkViews(context, user);
+            var views = new WorkViews(context, user, Database.Time);
             var work = new WorkItemService(context, user, Database.Time, views, new WorkEffects(context));
             return await action(work, new StakeholderService(context, user, Database.Time, work), new ConversationService(context, user, Database.Time, work),
                 new IncidentService(context, user, Database.Time, views, new WorkRouting(context)));
