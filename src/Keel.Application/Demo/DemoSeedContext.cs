@@ -35,6 +35,9 @@ internal sealed class DemoSeedContext(KeelDb db, DemoProfile profile, string pas
     /// <summary>Set by the work step: the desk's settings (default team, automatic closing, reopen window).</summary>
     public WorkSettings? WorkSettings { get; set; }
 
+    /// <summary>Set by the service-levels step: the calendars and policies the history's clocks count on.</summary>
+    public ServiceLevelsSeed? ServiceLevels { get; set; }
+
     /// <summary>How many incidents and requests the work history step raises (0: none).</summary>
     public int WorkItems { get; } = workItems;
 

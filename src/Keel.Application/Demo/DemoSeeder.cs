@@ -15,8 +15,9 @@ public static class DemoSeeder
     private static IReadOnlyList<IDemoSeedStep> Steps(DemoProfile profile) => profile switch
     {
         // The tiny profile has no work history: tests raise exactly the work they look at.
-        DemoProfile.Tiny => [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep()],
-        DemoProfile.Demo => [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep(), new WorkHistoryStep(), new AttainmentStep()],
+        DemoProfile.Tiny => [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep(), new ServiceLevelsStep()],
+        DemoProfile.Demo =>
+            [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep(), new ServiceLevelsStep(), new WorkHistoryStep(), new AttainmentStep()],
         _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "Unknown demo profile."),
     };
 

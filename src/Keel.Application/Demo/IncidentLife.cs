@@ -365,7 +365,8 @@ internal sealed class IncidentLife(HistoryWorld world, HistoryActions act, DemoR
 
     private TimeSpan Resolution(int priority) => priority switch
     {
-        1 => random.Between(TimeSpan.FromHours(1), TimeSpan.FromHours(5)),
+        // Most P1s are fixed within their four hours; counting the time to escalate, about a third are not.
+        1 => random.Between(TimeSpan.FromMinutes(45), TimeSpan.FromHours(4.5)),
         2 => random.Between(TimeSpan.FromHours(2), TimeSpan.FromHours(16)),
         3 => random.Between(TimeSpan.FromHours(3), TimeSpan.FromDays(5)),
         _ => random.Between(TimeSpan.FromHours(4), TimeSpan.FromDays(10)),

@@ -85,7 +85,9 @@ internal sealed class RequestLife(HistoryWorld world, HistoryActions act, WorkHi
                 var team = task.TeamId ?? world.Desk.Id;
                 var engineer = world.Workers[team][random.Next(world.Workers[team].Count)].Id;
                 var taken = world.WorkingTime(engineer, line.At + random.Between(TimeSpan.FromMinutes(10), TimeSpan.FromDays(1)), random);
-                var done = world.WorkingTime(engineer, taken + random.Between(TimeSpan.FromMinutes(30), span), random);
+                // Now and then a step waits on a supplier's delivery or a busy specialist well past its plan.
+                var takes = random.Chance(0.06) ? random.Between(span, span * 3) : random.Between(TimeSpan.FromMinutes(30), span);
+                var done = world.WorkingTime(engineer, taken + takes, random);
                 steps.Add((taken, () => Take(request, task, engineer, line.At)));
                 steps.Add((done, () => Finish(request, tasks, task, engineer, line.At)));
                 if (!questionAsked && random.Chance(0.2))

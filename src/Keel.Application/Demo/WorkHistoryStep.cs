@@ -1,4 +1,6 @@
+using Keel.Application.Data;
 using Keel.Application.Work;
+using Keel.Domain.ServiceLevels;
 using Keel.Domain.Work;
 
 namespace Keel.Application.Demo;
@@ -19,11 +21,37 @@ internal sealed class WorkHistoryStep : IDemoSeedStep
             return;
         }
         var history = WorkHistoryGenerator.Generate(context, context.WorkItems);
+        // Before the items are written: computing them sets each item's SLA status and due time.
+        var clocks = new DemoClocks(context).Compute(history.Items, context.Now);
         var db = context.Db;
+        // The clocks are computed above; nothing saved below may recompute them.
+        db.SuppressClocks = true;
+        try
+        {
+            await WriteAsync(db, history, clocks, ct);
+        }
+        finally
+        {
+            db.SuppressClocks = false;
+        }
+
+        context.Count("incidents", history.Items.Count(i => i.Kind == WorkKind.Incident));
+        context.Count("requests", history.Items.Count(i => i.Kind == WorkKind.Request));
+        context.Count("fulfilment tasks", history.Items.Count(i => i.Kind == WorkKind.Task));
+        context.Count("history lines", history.Items.Sum(i => i.Events.Count));
+        context.Count("comments", history.Comments.Count);
+        context.Count("work logs", history.Logs.Count);
+        context.Count("approvals", history.Approvals.Count);
+        context.Count("SLA clocks", clocks.Count);
+    }
+
+    private static async Task WriteAsync(KeelDb db, WorkHistory history, List<ServiceLevelClock> clocks, CancellationToken ct)
+    {
         await using var cache = await DemoBulkInsert.LargeCacheAsync(db, ct);
         // Items in creation order (parents before children), then their history lines in the order they happened.
         await DemoBulkInsert.InsertWorkItemsAsync(db, history.Items, ct);
-        var events = await DemoBulkInsert.InsertAsync(db, history.Items.SelectMany(i => i.Events), ct);
+        await DemoBulkInsert.InsertAsync(db, history.Items.SelectMany(i => i.Events), ct);
+        await DemoBulkInsert.InsertAsync(db, clocks, ct);
         await DemoBulkInsert.InsertAsync(db, history.Comments, ct);
         await DemoBulkInsert.InsertAsync(db, history.Logs, ct);
         await DemoBulkInsert.InsertAsync(db, history.Approvals, ct);
@@ -31,14 +59,6 @@ internal sealed class WorkHistoryStep : IDemoSeedStep
         db.AddRange(history.LastNumbers.Select(n => new WorkCounter { Kind = n.Key, Last = n.Value }));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-
-        context.Count("incidents", history.Items.Count(i => i.Kind == WorkKind.Incident));
-        context.Count("requests", history.Items.Count(i => i.Kind == WorkKind.Request));
-        context.Count("fulfilment tasks", history.Items.Count(i => i.Kind == WorkKind.Task));
-        context.Count("history lines", events);
-        context.Count("comments", history.Comments.Count);
-        context.Count("work logs", history.Logs.Count);
-        context.Count("approvals", history.Approvals.Count);
     }
 }
 

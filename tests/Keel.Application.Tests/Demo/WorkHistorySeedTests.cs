@@ -19,7 +19,7 @@ namespace Keel.Application.Tests.Demo;
 public sealed class WorkHistorySeedTests(DatabaseFixture databases)
 {
     private const int Items = 3_000;
-    private const string Template = "demo_history";
+    internal const string Template = "demo_history";
 
     private static readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<SeededHistory>>> Seeded = new();
     private static readonly ConcurrentDictionary<DatabaseProvider, DemoSeedResult> Results = new();
@@ -237,7 +237,7 @@ public sealed class WorkHistorySeedTests(DatabaseFixture databases)
         (await db.Set<WorkEvent>().CountAsync(Ct)).ShouldBe(0);
     }
 
-    private static async Task SeedAsync(TestDatabase template, CancellationToken ct)
+    internal static async Task SeedAsync(TestDatabase template, CancellationToken ct)
     {
         await using var db = template.NewDbContext();
         var result = await DemoSeeder.SeedAsync(db, DemoProfile.Demo, "Demo-Passw0rd!", template.Time, new DemoSeedOptions { WorkItems = Items }, progress: null, ct);

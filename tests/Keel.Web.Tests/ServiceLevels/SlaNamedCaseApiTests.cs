@@ -13,7 +13,7 @@ namespace Keel.Web.Tests.ServiceLevels;
 /// The named cases of the engine tests, end to end: calendars and policies made through the API, each case's
 /// incident raised, moved, replied to and re-prioritized through the API at the case's times (a fake clock), and its
 /// clock read back from <c>/sla</c>. One app per provider runs the cases one after another, each on its own calendar
-/// and policies (the newest policy is tried first).
+/// and policies (the newest policy is tried first, before the seeded ones).
 /// </summary>
 public sealed class SlaNamedCaseApiTests(DatabaseFixture databases)
 {
@@ -38,7 +38,7 @@ public sealed class SlaNamedCaseApiTests(DatabaseFixture databases)
             {
                 var policy = await admin.PostAsJsonAsync("/api/v1/sla-policies", new
                 {
-                    name = $"Case {i} P{priority}", agreement = "Sla", order = 10_000 - i, kinds = new[] { "Incident" }, serviceId,
+                    name = $"Case {i} P{priority}", agreement = "Sla", order = -1 - i, kinds = new[] { "Incident" }, serviceId,
                     priorities = new[] { priority }, calendarId,
                     response = @case.Clock == ClockKind.Response ? new { amount = target.Amount, unit = target.Unit.ToString() } : null,
                     resolution = @case.Clock == ClockKind.Resolution ? new { amount = target.Amount, unit = target.Unit.ToString() } : null,
