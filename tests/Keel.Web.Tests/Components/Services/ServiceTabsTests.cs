@@ -42,7 +42,7 @@ public sealed class ServiceTabsTests : ComponentTest
     {
         var tabs = RenderTabs(ServiceSummary.From(AgentView()), null);
 
-        TabNames(tabs).ShouldBe(["Overview", "Consumers", "Configuration items", "Catalogue items", "Experience", "Value"]);
+        TabNames(tabs).ShouldBe(["Overview", "Consumers", "Configuration items", "Catalogue items", "Service levels", "Experience", "Value"]);
         tabs.Markup.ShouldNotContain("EUR");
     }
 
