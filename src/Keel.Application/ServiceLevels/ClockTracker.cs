@@ -41,11 +41,10 @@ public sealed class ClockTracker(KeelDb db)
             {
                 own = await AttachAsync(item, subject, agreement, own, ct);
             }
-            if (!histories[item.Id].Any(e => e.Type == WorkEventType.Created))
+            if (ClockHistory.TryFrom(histories[item.Id], item.FirstRespondedAt) is not { } history)
             {
                 continue; // no start to count from (nothing in Keel creates work without one)
             }
-            var history = ClockHistory.From(histories[item.Id], item.FirstRespondedAt);
             foreach (var clock in own)
             {
                 var calendar = await CalendarAsync(clock.CalendarId, clock.CalendarRevision, ct);
@@ -63,22 +62,18 @@ public sealed class ClockTracker(KeelDb db)
     public async Task<ILookup<Guid, SlaClockView>> ReadAsync(IReadOnlyCollection<WorkItem> items, DateTime now, CancellationToken ct)
     {
         var ids = items.Select(i => i.Id).ToList();
-        var clocks = ids.Count == 0 ? [] : await db.Set<ServiceLevelClock>().AsNoTracking().Where(c => ids.Contains(c.WorkItemId)).ToListAsync(ct);
-        if (clocks.Count == 0)
-        {
-            return Array.Empty<SlaClockView>().ToLookup(c => Guid.Empty);
-        }
-        var histories = await HistoriesAsync(items, ct);
+        var clocks = (await db.Set<ServiceLevelClock>().AsNoTracking().Where(c => ids.Contains(c.WorkItemId)).ToListAsync(ct))
+            .ToLookup(c => c.WorkItemId);
+        var timed = items.Where(i => clocks.Contains(i.Id)).ToList();
+        var histories = timed.Count == 0 ? Array.Empty<WorkEvent>().ToLookup(e => e.WorkItemId) : await HistoriesAsync(timed, ct);
         var views = new List<(Guid, SlaClockView)>();
-        foreach (var item in items)
+        foreach (var item in timed)
         {
-            var own = clocks.Where(c => c.WorkItemId == item.Id).ToList();
-            if (own.Count == 0 || !histories[item.Id].Any(e => e.Type == WorkEventType.Created))
+            if (ClockHistory.TryFrom(histories[item.Id], item.FirstRespondedAt) is not { } history)
             {
                 continue;
             }
-            var history = ClockHistory.From(histories[item.Id], item.FirstRespondedAt);
-            foreach (var clock in own.OrderBy(c => c.Agreement).ThenBy(c => c.Kind))
+            foreach (var clock in clocks[item.Id].OrderBy(c => c.Agreement).ThenBy(c => c.Kind))
             {
                 clock.Apply(ClockEngine.Read(clock.Terms, history, await CalendarAsync(clock.CalendarId, clock.CalendarRevision, ct), now), now);
                 views.Add((item.Id, SlaClockView.Of(clock)));

@@ -99,11 +99,7 @@ public sealed class PasswordResetTests(BrowserFixture browser)
 
     private async Task CreatePersonAsync(string userName, string email)
     {
-        using var api = new HttpClient { BaseAddress = browser.Server.Address };
-        var login = await api.PostAsJsonAsync("/api/v1/auth/tokens", new { userName = "admin", password = KeelServer.Password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var api = await browser.ApiAsync("admin");
         var created = await api.PostAsJsonAsync("/api/v1/people",
             new { userName, displayName = "Reset Tester", email, password = KeelServer.Password, roles = new[] { "Requester" } });
         created.EnsureSuccessStatusCode();

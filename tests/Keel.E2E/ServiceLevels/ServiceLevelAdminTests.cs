@@ -18,7 +18,7 @@ public sealed class ServiceLevelAdminTests(BrowserFixture browser)
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var calendarName = $"E2E desk hours {suffix}";
         var policyName = $"E2E P1 incidents {suffix}";
-        using var api = await ApiAsync("admin");
+        using var api = await browser.ApiAsync("admin");
         try
         {
             var page = await browser.SignInAsync("admin", 1400, 1100);
@@ -88,15 +88,6 @@ public sealed class ServiceLevelAdminTests(BrowserFixture browser)
         }
     }
 
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = browser.Server.Address };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/tokens", new { userName, password = KeelServer.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     private static async Task Screenshot(IPage page, string name)
     {

@@ -14,7 +14,7 @@ public sealed class SlaClockTests(BrowserFixture browser)
     public async Task RecordPage_PutOnHoldThenResumed_ShowsTheClockPausedWithTheReasonAndTheDueTimeMovesOn()
     {
         var run = Guid.NewGuid().ToString("N")[..8];
-        using var admin = await ApiAsync("admin");
+        using var admin = await browser.ApiAsync("admin");
         var calendar = await PostAsync(admin, "/api/v1/calendars", new { name = $"E2E clocks {run}", timeZone = "UTC", alwaysOpen = true });
         var policy = await PostAsync(admin, "/api/v1/sla-policies", new
         {
@@ -23,7 +23,7 @@ public sealed class SlaClockTests(BrowserFixture browser)
         });
         try
         {
-            using var requester = await ApiAsync("requester");
+            using var requester = await browser.ApiAsync("requester");
             var services = await requester.GetFromJsonAsync<JsonElement>("/api/v1/services", TestContext.Current.CancellationToken);
             var raised = await PostAsync(requester, "/api/v1/incidents", new
             {
@@ -62,15 +62,6 @@ public sealed class SlaClockTests(BrowserFixture browser)
     private static async Task<DateTime> DueAsync(ILocator clock) =>
         DateTime.Parse((await clock.GetAttributeAsync("data-due"))!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = browser.Server.Address };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/tokens", new { userName, password = KeelServer.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
     {

@@ -64,10 +64,7 @@ public sealed class MajorIncidentFlowTests(BrowserFixture browser)
 
     private async Task<string> RaiseAsync(string userName, string title)
     {
-        using var api = new HttpClient { BaseAddress = browser.Server.Address };
-        var token = await api.PostAsJsonAsync("/api/v1/auth/tokens", new { userName, password = KeelServer.Password });
-        token.EnsureSuccessStatusCode();
-        api.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
+        using var api = await browser.ApiAsync(userName);
         var services = await api.GetFromJsonAsync<JsonElement>("/api/v1/services");
         var serviceId = services.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "Workplace Services").GetProperty("id").GetString();
         var response = await api.PostAsJsonAsync("/api/v1/incidents", new { title, serviceId, impact = 1, urgency = 1 });

@@ -15,7 +15,7 @@ public sealed class WorkAdminTests(BrowserFixture browser)
     [Fact]
     public async Task Admin_ChangesTheMatrix_RefusedWhenInvertedThenANewIncidentGetsTheNewPriority()
     {
-        using var agentApi = await ApiAsync("agent");
+        using var agentApi = await browser.ApiAsync("agent");
         var page = await browser.SignInAsync("admin", 1400, 1000);
         await BrowserFixture.OpenInteractiveAsync(page, "/admin/work-settings");
         await Assertions.Expect(Cell(page, 2, 2)).ToHaveValueAsync("P3 · Moderate");
@@ -106,15 +106,6 @@ public sealed class WorkAdminTests(BrowserFixture browser)
         await Assertions.Expect(box).ToHaveValueAsync(service);
     }
 
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = browser.Server.Address };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/tokens", new { userName, password = KeelServer.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     private static async Task<JsonElement> RaiseAsync(HttpClient api, string title, int impact, int urgency)
     {

@@ -148,7 +148,7 @@ public sealed class WorkFlowTests(BrowserFixture browser)
     [Fact]
     public async Task Queue_BulkAssignAndMove_ReportsTheItemThatCouldNotMove()
     {
-        using var api = await ApiAsync("requester");
+        using var api = await browser.ApiAsync("requester");
         var first = await RaiseAsync(api, "Docking station dead");
         var second = await RaiseAsync(api, "Headset crackles");
 
@@ -195,16 +195,6 @@ public sealed class WorkFlowTests(BrowserFixture browser)
 
     private static ILocator Row(IPage page, string number) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = number });
 
-    /// <summary>An API client of a demo account, to set up work faster than through the pages.</summary>
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = browser.Server.Address };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/tokens", new { userName, password = KeelServer.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     private static async Task<string> RaiseAsync(HttpClient api, string title)
     {

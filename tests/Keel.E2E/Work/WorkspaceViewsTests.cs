@@ -14,7 +14,7 @@ public sealed class WorkspaceViewsTests(BrowserFixture browser)
     {
         var word = $"payroll{Guid.NewGuid():N}"[..16];
         string number;
-        using (var api = await ApiAsync("requester"))
+        using (var api = await browser.ApiAsync("requester"))
         {
             number = await RaiseAsync(api, $"Export fails {word}", impact: 1, urgency: 1);
         }
@@ -109,15 +109,6 @@ public sealed class WorkspaceViewsTests(BrowserFixture browser)
 
     private static ILocator Row(IPage page, string number) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = number });
 
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = browser.Server.Address };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/tokens", new { userName, password = KeelServer.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     private static async Task<string> RaiseAsync(HttpClient api, string title, int impact, int urgency)
     {

@@ -52,7 +52,7 @@ public static class SlaText
     }
 
     /// <summary>"8 h", "7 h 30 min", "45 min".</summary>
-    public static string Duration(int minutes) => (minutes / 60, minutes % 60) switch
+    public static string Duration(long minutes) => (minutes / 60, minutes % 60) switch
     {
         (0, var m) => $"{m} min",
         (var h, 0) => $"{h} h",
