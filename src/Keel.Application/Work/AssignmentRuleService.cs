@@ -198,18 +198,14 @@ public sealed class AssignmentRuleService(KeelDb db, ICurrentUser user)
         return errors.Any ? errors.ToError() : null;
     }
 
-    private Task<bool> HasActiveMemberAsync(Guid teamId, CancellationToken ct) =>
-        db.Set<TeamMember>().Where(m => m.TeamId == teamId).Join(db.Users.Where(u => u.IsActive), m => m.UserId, u => u.Id, (m, u) => u.Id).AnyAsync(ct);
+    private Task<bool> HasActiveMemberAsync(Guid teamId, CancellationToken ct) => WorkRouting.ActiveMembers(db, teamId).AnyAsync(ct);
 
     /// <summary>Views of rules with the names of their service, CI and team, in three queries whatever the count.</summary>
     internal async Task<List<AssignmentRuleView>> ViewsAsync(IReadOnlyList<AssignmentRule> rules, CancellationToken ct)
     {
-        var serviceIds = rules.Where(r => r.ServiceId is not null).Select(r => r.ServiceId!.Value).Distinct().ToList();
-        var ciIds = rules.Where(r => r.ConfigurationItemId is not null).Select(r => r.ConfigurationItemId!.Value).Distinct().ToList();
-        var teamIds = rules.Select(r => r.TeamId).Distinct().ToList();
-        var services = await db.Set<Service>().Where(s => serviceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        var cis = await db.Set<ConfigurationItem>().Where(c => ciIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var teams = await db.Set<Team>().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var services = await WorkViews.NamesAsync(db.Set<Service>(), rules.Select(r => r.ServiceId), s => new { s.Id, s.Name }, x => x.Id, x => x.Name, ct);
+        var cis = await WorkViews.NamesAsync(db.Set<ConfigurationItem>(), rules.Select(r => r.ConfigurationItemId), c => new { c.Id, c.Name }, x => x.Id, x => x.Name, ct);
+        var teams = await WorkViews.NamesAsync(db.Set<Team>(), rules.Select(r => (Guid?)r.TeamId), t => new { t.Id, t.Name }, x => x.Id, x => x.Name, ct);
         return rules.Select(r => new AssignmentRuleView(
             r.Id, r.Order, r.Name, r.Kind,
             r.ServiceId is { } s ? new Ref(s, services.GetValueOrDefault(s, "")) : null,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Paging;
@@ -38,7 +37,7 @@ public sealed class TimelineService(KeelDb db, ICurrentUser user, WorkItemServic
         {
             return errors.ToError();
         }
-        var query = db.Set<WorkEvent>().AsNoTracking().Where(Moments(item.Id, WorkAccess.IsWorker(user)));
+        var query = Moments(item.Id, WorkAccess.IsWorker(user));
         if (after is (var at, var id))
         {
             query = query.Where(e => e.At > at || (e.At == at && e.Id > id));
@@ -73,23 +72,17 @@ public sealed class TimelineService(KeelDb db, ICurrentUser user, WorkItemServic
         return new Page<TimelineEntryView>(entries, next);
     }
 
-    /// <summary>The key moments in SQL (kept in step with <see cref="IncidentTimeline.MomentOf"/>); only IT staff get internal lines and children.</summary>
-    private Expression<Func<WorkEvent, bool>> Moments(Guid itemId, bool worker)
+    /// <summary>The key moments in SQL (<see cref="IncidentTimeline.IsKeyLine"/>); only IT staff get internal lines and children.</summary>
+    private IQueryable<WorkEvent> Moments(Guid itemId, bool worker)
     {
-        var fields = IncidentTimeline.KeyFields.ToList();
+        var events = db.Set<WorkEvent>().AsNoTracking();
+        var own = events.Where(e => e.WorkItemId == itemId).Where(IncidentTimeline.IsKeyLine);
         if (!worker)
         {
-            return e => e.WorkItemId == itemId && !e.Internal
-                        && (e.Type == WorkEventType.Created || e.Type == WorkEventType.StateChanged || e.Type == WorkEventType.UpdateSent
-                            || e.Type == WorkEventType.Commented || (e.Type == WorkEventType.Merged && e.From != null)
-                            || (e.Type == WorkEventType.FieldChanged && fields.Contains(e.Field!)));
+            return own.Where(e => !e.Internal);
         }
         var children = db.Set<WorkItem>().Where(c => c.ParentId == itemId).Select(c => c.Id);
-        return e => (e.WorkItemId == itemId
-                     && (e.Type == WorkEventType.Created || e.Type == WorkEventType.StateChanged || e.Type == WorkEventType.UpdateSent
-                         || (e.Type == WorkEventType.Commented && !e.Internal) || (e.Type == WorkEventType.Merged && e.From != null)
-                         || (e.Type == WorkEventType.FieldChanged && fields.Contains(e.Field!))))
-                    || (e.Type == WorkEventType.Created && children.Contains(e.WorkItemId));
+        return own.Concat(events.Where(e => e.Type == WorkEventType.Created && children.Contains(e.WorkItemId)));
     }
 
     /// <summary>The public replies and updates behind the page's message lines, stored at the same instant as their line.</summary>

@@ -23,8 +23,13 @@ public sealed class WorkRouting(KeelDb db)
     public async Task<(WorkRoute Route, Guid? Assignee)> PreviewAsync(RoutingFacts facts, Guid? itemTeamId, WorkSettings settings, CancellationToken ct)
     {
         var rules = await db.Set<AssignmentRule>().AsNoTracking().ToListAsync(ct);
-        var serviceTeam = await db.Set<Service>().Where(s => s.Id == facts.ServiceId).Select(s => (Guid?)s.DeliveringTeamId).FirstOrDefaultAsync(ct);
-        var route = WorkRouter.Decide(rules, facts, itemTeamId, settings.DefaultIncidentTeamId, serviceTeam);
+        var route = WorkRouter.Decide(rules, facts, itemTeamId, settings.DefaultIncidentTeamId, serviceTeamId: null);
+        if (route.Source == RouteSource.Nowhere)
+        {
+            // The service's delivering team is the last resort: read it only when nothing before it decided.
+            var serviceTeam = await db.Set<Service>().Where(s => s.Id == facts.ServiceId).Select(s => (Guid?)s.DeliveringTeamId).FirstOrDefaultAsync(ct);
+            route = WorkRouter.Decide(rules, facts, itemTeamId, settings.DefaultIncidentTeamId, serviceTeam);
+        }
         var assignee = route is { TeamId: { } team, Strategy: not AgentStrategy.Manual } ? await PickAsync(team, route.Strategy, ct) : null;
         return (route, assignee);
     }
@@ -32,8 +37,7 @@ public sealed class WorkRouting(KeelDb db)
     /// <summary>The team member the strategy chooses, from open work held and the last time each was given work.</summary>
     public async Task<Guid?> PickAsync(Guid teamId, AgentStrategy strategy, CancellationToken ct)
     {
-        var members = await db.Set<TeamMember>().Where(m => m.TeamId == teamId)
-            .Join(db.Users.Where(u => u.IsActive), m => m.UserId, u => u.Id, (m, u) => m.UserId).ToListAsync(ct);
+        var members = await ActiveMembers(db, teamId).ToListAsync(ct);
         if (members.Count == 0)
         {
             return null;
@@ -46,4 +50,8 @@ public sealed class WorkRouting(KeelDb db)
         var lastById = last.ToDictionary(l => Guid.Parse(l.Id), l => (DateTime?)l.At);
         return AgentPicker.Pick(strategy, members.Select(m => new AgentLoad(m, open.GetValueOrDefault(m), lastById.GetValueOrDefault(m))).ToList());
     }
+
+    /// <summary>The team's members who can still be given work (inactive people are skipped).</summary>
+    internal static IQueryable<Guid> ActiveMembers(KeelDb db, Guid teamId) =>
+        db.Set<TeamMember>().Where(m => m.TeamId == teamId).Join(db.Users.Where(u => u.IsActive), m => m.UserId, u => u.Id, (m, u) => m.UserId);
 }

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Keel.Domain.Work;
 
 /// <summary>The key moments of an incident's life, as its timeline shows them.</summary>
@@ -26,6 +28,17 @@ public static class IncidentTimeline
     /// <summary>The changed fields that are key moments; every other field change is detail for the history.</summary>
     public static readonly IReadOnlyList<string> KeyFields = [MajorIncident.Field, "team", "assignee"];
 
+    /// <summary>
+    /// Which lines of an incident's own history are key moments: the one rule, used in SQL by the timeline query and in
+    /// memory by <see cref="MomentOf"/>.
+    /// </summary>
+    public static readonly Expression<Func<WorkEvent, bool>> IsKeyLine = e =>
+        e.Type == WorkEventType.Created || e.Type == WorkEventType.StateChanged || e.Type == WorkEventType.UpdateSent
+        || (e.Type == WorkEventType.Commented && !e.Internal) || (e.Type == WorkEventType.Merged && e.From != null)
+        || (e.Type == WorkEventType.FieldChanged && (e.Field == MajorIncident.Field || e.Field == "team" || e.Field == "assignee"));
+
+    private static readonly Func<WorkEvent, bool> KeyLine = IsKeyLine.Compile();
+
     /// <param name="line">A line of the incident's history, or the Created line of one of its children.</param>
     /// <param name="ofChild">The line belongs to a child incident.</param>
     public static TimelineMoment? MomentOf(WorkEvent line, bool ofChild)
@@ -33,6 +46,10 @@ public static class IncidentTimeline
         if (ofChild)
         {
             return line.Type == WorkEventType.Created ? TimelineMoment.ChildLinked : null;
+        }
+        if (!KeyLine(line))
+        {
+            return null;
         }
         return line.Type switch
         {
@@ -45,11 +62,10 @@ public static class IncidentTimeline
             },
             WorkEventType.FieldChanged when line.Field == MajorIncident.Field =>
                 string.Equals(line.To, bool.TrueString, StringComparison.OrdinalIgnoreCase) ? TimelineMoment.DeclaredMajor : TimelineMoment.StoodDown,
-            WorkEventType.FieldChanged when line.Field is "team" or "assignee" => TimelineMoment.Assigned,
+            WorkEventType.FieldChanged => TimelineMoment.Assigned,
             WorkEventType.UpdateSent => TimelineMoment.StakeholderUpdate,
-            WorkEventType.Commented when !line.Internal => TimelineMoment.PublicReply,
-            WorkEventType.Merged when line.From is not null => TimelineMoment.DuplicateMerged,
-            _ => null,
+            WorkEventType.Commented => TimelineMoment.PublicReply,
+            _ => TimelineMoment.DuplicateMerged,
         };
     }
 }

@@ -26,8 +26,7 @@ public sealed record WorkListQuery(
             Ids("assignee", Assignee, user, errors),
             Ids("requester", Requester, user, errors),
             Unassigned, Major, null, Utc(CreatedFrom), Utc(CreatedTo), Utc(UpdatedFrom), Utc(UpdatedTo),
-            Sla: List<SlaStatus>("sla", Sla, errors, s => Enum.TryParse<SlaStatus>(s, true, out var v) && Enum.IsDefined(v) && !int.TryParse(s, out _) ? v : null,
-                "Breached, Soon, Running, Paused, Met or Cancelled"));
+            Sla: List<SlaStatus>("sla", Sla, errors, WorkFilterValues.Name<SlaStatus>, "Breached, Soon, Running, Paused, Met or Cancelled"));
         return errors.Any ? errors.ToError() : filter;
     }
 
