@@ -35,9 +35,8 @@ internal sealed class DemoClocks
         var clocks = new List<ServiceLevelClock>();
         foreach (var item in items)
         {
-            var agreement = item.Kind == WorkKind.Task ? Agreement.Ola : Agreement.Sla;
-            var subject = new PolicySubject(item.Kind, item.ServiceId, item.Priority, _unitOf.GetValueOrDefault(item.RequestedForId ?? item.RequesterId), item.TeamId);
-            if (ServiceLevelPolicy.Pick(_policies, agreement, subject) is not { } policy)
+            var subject = PolicySubject.Of(item, _unitOf.GetValueOrDefault(item.RequestedForId ?? item.RequesterId));
+            if (ServiceLevelPolicy.Pick(_policies, subject.Agreement, subject) is not { } policy)
             {
                 continue;
             }
@@ -45,19 +44,13 @@ internal sealed class DemoClocks
             var own = new List<ServiceLevelClock>(2);
             foreach (var terms in _terms[policy.Id])
             {
-                var clock = new ServiceLevelClock
-                {
-                    Id = _ids.NextGuid(), WorkItemId = item.Id, Kind = terms.Kind, Name = terms.Name, Agreement = agreement,
-                    PolicyId = policy.Id, PolicyName = policy.Name, Terms = terms,
-                    CalendarId = policy.CalendarId, CalendarRevision = _calendars[policy.CalendarId].Revision,
-                    MatchedPriority = item.Priority, MatchedTeamId = item.TeamId,
-                };
+                var clock = new ServiceLevelClock { Id = _ids.NextGuid() };
+                clock.AttachTo(item, policy, terms, _calendars[policy.CalendarId].Revision);
                 clock.Apply(ClockEngine.Read(terms, history, _clocks[policy.CalendarId], now), now);
                 clock.MarkAnnounced();
                 own.Add(clock);
             }
-            item.SlaStatus = SlaSummary.StatusOf(own);
-            item.SlaDueAt = SlaSummary.DueOf(own);
+            SlaSummary.Apply(item, own);
             clocks.AddRange(own);
         }
         return clocks;

@@ -34,8 +34,8 @@ public sealed class ClockTracker(KeelDb db)
         foreach (var item in items)
         {
             var own = clocks[item.Id].ToList();
-            var subject = new PolicySubject(item.Kind, item.ServiceId, item.Priority, units.GetValueOrDefault(item.RequestedForId ?? item.RequesterId), item.TeamId);
-            var agreement = item.Kind == WorkKind.Task ? Agreement.Ola : Agreement.Sla;
+            var subject = PolicySubject.Of(item, units.GetValueOrDefault(item.RequestedForId ?? item.RequesterId));
+            var agreement = subject.Agreement;
             var attached = own.Where(c => c.Agreement == agreement).ToList();
             if (repick || attached.Count == 0 || attached.Any(c => c.MatchedPriority != item.Priority || (agreement == Agreement.Ola && c.MatchedTeamId != item.TeamId)))
             {
@@ -50,8 +50,7 @@ public sealed class ClockTracker(KeelDb db)
                 var calendar = await CalendarAsync(clock.CalendarId, clock.CalendarRevision, ct);
                 clock.Apply(ClockEngine.Read(clock.Terms, history, calendar, now), now);
             }
-            item.SlaStatus = SlaSummary.StatusOf(own);
-            item.SlaDueAt = SlaSummary.DueOf(own);
+            SlaSummary.Apply(item, own);
         }
     }
 
@@ -102,17 +101,10 @@ public sealed class ClockTracker(KeelDb db)
             var clock = own.FirstOrDefault(c => c.Agreement == agreement && c.Kind == term.Kind);
             if (clock is null)
             {
-                clock = new ServiceLevelClock { WorkItemId = item.Id, Kind = term.Kind, Agreement = agreement };
+                clock = new ServiceLevelClock();
                 db.Add(clock);
             }
-            clock.Name = term.Name;
-            clock.Terms = term;
-            clock.PolicyId = policy!.Id;
-            clock.PolicyName = policy.Name;
-            clock.CalendarId = policy.CalendarId;
-            clock.CalendarRevision = _current[policy.CalendarId].Revision;
-            clock.MatchedPriority = item.Priority;
-            clock.MatchedTeamId = item.TeamId;
+            clock.AttachTo(item, policy!, term, _current[policy!.CalendarId].Revision);
             kept.Add(clock);
         }
         return kept;

@@ -44,6 +44,22 @@ public sealed class ServiceLevelClock
     /// <summary>Past its last warning threshold and not yet breached: what the "breaching soon" queue shows.</summary>
     public bool IsBreachingSoon => State == ClockState.Running && Warning is { } w && Terms.WarningPercents.Count > 0 && w >= Terms.WarningPercents.Max();
 
+    /// <summary>Takes the terms of a policy that matched the item now (the priority and team it matched on are kept).</summary>
+    public void AttachTo(Work.WorkItem item, ServiceLevelPolicy policy, ClockTerms terms, int calendarRevision)
+    {
+        WorkItemId = item.Id;
+        Kind = terms.Kind;
+        Agreement = policy.Agreement;
+        Name = terms.Name;
+        Terms = terms;
+        PolicyId = policy.Id;
+        PolicyName = policy.Name;
+        CalendarId = policy.CalendarId;
+        CalendarRevision = calendarRevision;
+        MatchedPriority = item.Priority;
+        MatchedTeamId = item.TeamId;
+    }
+
     /// <summary>A warning passed or a breach that nobody has been told about yet.</summary>
     public bool HasNews =>
         (State == ClockState.Breached && !AnnouncedBreach) || (State == ClockState.Running && Warning > (AnnouncedWarning ?? 0));

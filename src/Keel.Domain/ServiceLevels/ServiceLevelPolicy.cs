@@ -19,7 +19,16 @@ public enum Escalation
 }
 
 /// <summary>The facts about an item that policies match on.</summary>
-public sealed record PolicySubject(WorkKind Kind, Guid ServiceId, int Priority, Guid? BusinessUnitId, Guid? TeamId);
+public sealed record PolicySubject(WorkKind Kind, Guid ServiceId, int Priority, Guid? BusinessUnitId, Guid? TeamId)
+{
+    /// <param name="item">The item.</param>
+    /// <param name="businessUnitId">The business unit of the person the item is for.</param>
+    public static PolicySubject Of(WorkItem item, Guid? businessUnitId) =>
+        new(item.Kind, item.ServiceId, item.Priority, businessUnitId, item.TeamId);
+
+    /// <summary>Tasks are timed by OLAs, everything else by SLAs.</summary>
+    public Agreement Agreement => Kind == WorkKind.Task ? Agreement.Ola : Agreement.Sla;
+}
 
 /// <summary>
 /// Targets for the items it matches. Policies are tried in <see cref="Order"/>; the first active one whose conditions

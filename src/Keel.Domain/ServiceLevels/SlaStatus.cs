@@ -15,6 +15,13 @@ public enum SlaStatus
 
 public static class SlaSummary
 {
+    /// <summary>Keeps the item's list fields (status and due time) in step with its clocks.</summary>
+    public static void Apply(Work.WorkItem item, IReadOnlyCollection<ServiceLevelClock> clocks)
+    {
+        item.SlaStatus = StatusOf(clocks);
+        item.SlaDueAt = DueOf(clocks);
+    }
+
     /// <summary>The worst state among the clocks, or null when the item has none.</summary>
     public static SlaStatus? StatusOf(IReadOnlyCollection<ServiceLevelClock> clocks) =>
         clocks.Count == 0 ? null : clocks.Min(c => c.State switch
