@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Keel.Application.Data;
 using Keel.Application.Platform;
+using Keel.Application.Services;
+using Keel.Application.Work;
 using Keel.Domain.Platform;
 using Keel.Domain.ServiceLevels;
 using Keel.Domain.Services;
@@ -16,15 +18,9 @@ namespace Keel.Application.ServiceLevels;
 /// </summary>
 public sealed class AttainmentService(KeelDb db, ICurrentUser user, TimeProvider time)
 {
-    /// <summary>Roles that read the attainment of every service.</summary>
-    public static readonly IReadOnlyList<string> AllServicesRoles =
-    [
-        Roles.Admin, Roles.ItLeader, Roles.Executive, Roles.Agent, Roles.TeamLead, Roles.ProblemManager, Roles.ChangeManager, Roles.CabMember,
-    ];
-
     public async Task<Result<IReadOnlyList<AttainmentView>>> QueryAsync(AttainmentQuery query, CancellationToken ct)
     {
-        var everything = AllServicesRoles.Any(user.IsInRole);
+        var everything = ServiceAccess.ReadsAllAttainment(user);
         if (!everything && !user.IsInRole(Roles.ServiceOwner))
         {
             return Error.Forbidden("Only IT staff, the IT leader and executives read SLA attainment.");
@@ -32,9 +28,17 @@ public sealed class AttainmentService(KeelDb db, ICurrentUser user, TimeProvider
         var errors = new FieldErrors();
         var (first, last) = AttainmentRules.ReadRange(query.From, query.To, CurrentMonth, errors);
         var grouping = AttainmentGrouping.Month;
-        if (query.GroupBy is { Length: > 0 } groupBy && !Enum.TryParse(groupBy, ignoreCase: true, out grouping))
+        if (query.GroupBy is { Length: > 0 } groupBy)
         {
-            errors.Add("groupBy", "must be service, team, priority or month.");
+            // By name only: Enum.TryParse would take "7", which no case of the switch below handles.
+            if (WorkFilterValues.Name<AttainmentGrouping>(groupBy.Trim()) is { } named)
+            {
+                grouping = named;
+            }
+            else
+            {
+                errors.Add("groupBy", "must be service, team, priority or month.");
+            }
         }
         if (errors.Any)
         {
@@ -50,7 +54,7 @@ public sealed class AttainmentService(KeelDb db, ICurrentUser user, TimeProvider
             {
                 return Error.NotFound("The service");
             }
-            if (!everything && service.OwnerId != user.UserId)
+            if (!ServiceAccess.CanReadAttainment(user, service.OwnerId))
             {
                 return Error.Forbidden("Service owners read the attainment of their own services.");
             }

@@ -55,4 +55,5 @@ public sealed record PreviewRequest(Guid? CalendarId, CalendarHoursDraft? Hours,
 
 public sealed record PreviewView(DateTime CreatedAt, int MinutesPerBusinessDay, DateTime? ResponseDueAt, DateTime? ResolutionDueAt);
 
-public sealed record RecomputeView(int Items, int Clocks);
+/// <summary>What a recompute changed; <paramref name="AttainmentFrom"/> is the first month (YYYY-MM) whose SLA attainment it rebuilt, null when no clock moved.</summary>
+public sealed record RecomputeView(int Items, int Clocks, string? AttainmentFrom);

@@ -7,6 +7,7 @@ using Keel.Domain.ServiceLevels;
 using Keel.Domain.Services;
 using Keel.Domain.Work;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Keel.Application.ServiceLevels;
 
@@ -109,6 +110,52 @@ public sealed class PolicyService(KeelDb db, ICurrentUser user, TimeProvider tim
         return true;
     }
 
+    /// <summary>
+    /// Puts every policy of one agreement in the order given (the first active match wins), in one save. The list must
+    /// name each of the agreement's policies once: a policy added or deleted since the caller read the list makes it
+    /// stale, and nothing is reordered.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<PolicyView>>> ReorderAsync(Agreement? agreement, IReadOnlyList<Guid>? ids, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.Admin))
+        {
+            return Error.Forbidden("Only admins keep service-level policies.");
+        }
+        var errors = new FieldErrors();
+        if (agreement is null)
+        {
+            errors.Add("agreement", "is required: Sla or Ola.");
+        }
+        if (ids is null || ids.Count == 0)
+        {
+            errors.Add("ids", "is required: every policy's id of the agreement, in the order the policies are tried.");
+        }
+        else if (ids.Distinct().Count() != ids.Count)
+        {
+            errors.Add("ids", "names a policy more than once.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+        var policies = await db.Set<ServiceLevelPolicy>().Where(p => p.Agreement == agreement).ToListAsync(ct);
+        if (policies.Count != ids!.Count || !policies.All(p => ids.Contains(p.Id)))
+        {
+            return Error.Concurrency();
+        }
+        // Steps of ten, as new policies get, so a policy created with an explicit order can still go between two.
+        var position = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => (p.index + 1) * 10);
+        foreach (var policy in policies.Where(p => p.Order != position[p.Id]))
+        {
+            policy.Order = position[policy.Id];
+        }
+        if (await db.SaveOrConflictAsync(ct) is { } conflict)
+        {
+            return conflict;
+        }
+        return await ViewsAsync([.. policies.OrderBy(p => p.Order).ThenBy(p => p.Name, StringComparer.Ordinal)], ct);
+    }
+
     /// <summary>When an example item created at a given time would be due, before anything is saved.</summary>
     public async Task<Result<PreviewView>> PreviewAsync(PreviewRequest request, CancellationToken ct)
     {
@@ -144,7 +191,9 @@ public sealed class PolicyService(KeelDb db, ICurrentUser user, TimeProvider tim
 
     /// <summary>
     /// Moves every open item onto today's policies and calendars and recomputes its clocks from its history: the one
-    /// way a policy or calendar change reaches work already under way. Writes an audit line with the counts.
+    /// way a policy or calendar change reaches work already under way. A changed clock may move in or out of a month the
+    /// hourly attainment job no longer rewrites, so the rollup is rebuilt from the earliest month a changed clock counted
+    /// in (before or after) to the current one. Writes an audit line with the counts.
     /// </summary>
     public async Task<Result<RecomputeView>> RecomputeAsync(CancellationToken ct)
     {
@@ -155,6 +204,7 @@ public sealed class PolicyService(KeelDb db, ICurrentUser user, TimeProvider tim
         var now = time.GetUtcNow().UtcDateTime;
         var open = Domain.Work.Workflows.NotOpenStates;
         var (items, clocks) = (0, 0);
+        DateOnly? earliest = null;
         var after = "";
         while (true)
         {
@@ -168,20 +218,45 @@ public sealed class PolicyService(KeelDb db, ICurrentUser user, TimeProvider tim
             db.SuppressClocks = true; // this save refreshes the clocks itself, with a fresh pick
             await new ClockTracker(db).RefreshAsync(batch, now, repick: true, ct);
             clocks += db.ChangeTracker.Entries<ServiceLevelClock>().Count();
+            earliest = EarliestMonth(earliest, db.ChangeTracker.Entries<ServiceLevelClock>());
             items += batch.Count;
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             after = batch[^1].Number;
         }
         db.SuppressClocks = false;
+        var current = AttainmentRules.MonthOf(now);
+        string? attainmentFrom = null;
+        if (earliest is { } month)
+        {
+            var first = month < current ? month : current;
+            await new AttainmentRollup(db).RebuildAsync(first, current, ct);
+            attainmentFrom = AttainmentRules.Format(first);
+        }
         db.Add(new AuditEntry
         {
             At = now, UserId = user.UserId, UserName = user.UserName, EntityType = nameof(ServiceLevelClock), EntityId = "recompute",
             Action = AuditAction.Updated,
-            Changes = System.Text.Json.JsonSerializer.Serialize(new { Recomputed = new { Before = (object?)null, After = new { items, clocks } } }),
+            Changes = System.Text.Json.JsonSerializer.Serialize(new { Recomputed = new { Before = (object?)null, After = new { items, clocks, attainmentFrom } } }),
         });
         await db.SaveChangesAsync(ct);
-        return new RecomputeView(items, clocks);
+        return new RecomputeView(items, clocks, attainmentFrom);
+    }
+
+    /// <summary>The earliest month a changed clock counted in before the recompute or counts in after it (unchanged ones keep their month).</summary>
+    private static DateOnly? EarliestMonth(DateOnly? earliest, IEnumerable<EntityEntry<ServiceLevelClock>> entries)
+    {
+        foreach (var entry in entries.Where(e => e.State != EntityState.Unchanged))
+        {
+            var before = entry.State == EntityState.Added ? null : AttainmentRules.MonthOf(
+                entry.Property(c => c.State).OriginalValue, entry.Property(c => c.DueAt).OriginalValue, entry.Property(c => c.StoppedAt).OriginalValue);
+            var now = entry.State == EntityState.Deleted ? null : AttainmentRules.MonthOf(entry.Entity.State, entry.Entity.DueAt, entry.Entity.StoppedAt);
+            foreach (var month in new[] { before, now }.OfType<DateOnly>())
+            {
+                earliest = earliest is { } e && e <= month ? e : month;
+            }
+        }
+        return earliest;
     }
 
     private async Task<Error?> ValidateAsync(ServiceLevelPolicy policy, CancellationToken ct)

@@ -29,6 +29,12 @@ public static class ServiceAccess
     /// <summary>Who may create and change configuration items and relationships.</summary>
     public static readonly IReadOnlyList<string> CmdbEditorRoles = [Roles.Admin, Roles.ServiceOwner];
 
+    /// <summary>
+    /// Who reads the SLA attainment of every service: everyone with a finance or staff audience but service owners
+    /// (attainment carries no cost data, and staff see each item's clocks anyway).
+    /// </summary>
+    public static readonly IReadOnlyList<string> AllAttainmentRoles = [.. FinanceRoles.Except([Roles.ServiceOwner]), .. StaffRoles];
+
     public static ServiceAudience AudienceOf(ICurrentUser user) =>
         FinanceRoles.Any(user.IsInRole) ? ServiceAudience.Finance
         : StaffRoles.Any(user.IsInRole) ? ServiceAudience.Staff
@@ -37,6 +43,12 @@ public static class ServiceAccess
     /// <summary>Admins change every service and its catalogue items; a service owner only their own.</summary>
     public static bool CanEdit(ICurrentUser user, Service service) =>
         user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.ServiceOwner) && user.UserId == service.OwnerId);
+
+    public static bool ReadsAllAttainment(ICurrentUser user) => AllAttainmentRoles.Any(user.IsInRole);
+
+    /// <summary>The SLA attainment of one service (its page's Service levels tab): IT staff and leaders any, a service owner only their own.</summary>
+    public static bool CanReadAttainment(ICurrentUser user, Guid serviceOwnerId) =>
+        ReadsAllAttainment(user) || (user.IsInRole(Roles.ServiceOwner) && user.UserId == serviceOwnerId);
 
     public static bool CanEditCmdb(ICurrentUser user) => CmdbEditorRoles.Any(user.IsInRole);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Keel.Domain.Platform;
 
 namespace Keel.Domain.ServiceLevels;
@@ -19,13 +20,18 @@ public static class AttainmentRules
     /// <summary>A range of more months than this is refused: the result is returned whole.</summary>
     public const int MaxMonths = 36;
 
+    /// <summary>
+    /// When a clock was decided — the stop of a met clock, the due time of a breached one — or null while it is not
+    /// (running, paused) or never counts (cancelled). Written as an expression so the rollup's SQL runs this same rule;
+    /// <see cref="DecidedAt"/> is its compiled form.
+    /// </summary>
+    public static readonly Expression<Func<ClockState, DateTime, DateTime?, DateTime?>> DecidedAtRule = (state, dueAt, stoppedAt) =>
+        state == ClockState.Met ? stoppedAt : state == ClockState.Breached ? dueAt : null;
+
+    private static readonly Func<ClockState, DateTime, DateTime?, DateTime?> DecidedAtCompiled = DecidedAtRule.Compile();
+
     /// <summary>When a clock was decided, or null while it is not (running, paused) or never counts (cancelled).</summary>
-    public static DateTime? DecidedAt(ClockState state, DateTime dueAt, DateTime? stoppedAt) => state switch
-    {
-        ClockState.Met => stoppedAt,
-        ClockState.Breached => dueAt,
-        ClockState.Running or ClockState.Paused or ClockState.Cancelled => null,
-    };
+    public static DateTime? DecidedAt(ClockState state, DateTime dueAt, DateTime? stoppedAt) => DecidedAtCompiled(state, dueAt, stoppedAt);
 
     /// <summary>The month a clock counts in (its first day), or null when it does not count.</summary>
     public static DateOnly? MonthOf(ClockState state, DateTime dueAt, DateTime? stoppedAt) =>

@@ -14,6 +14,9 @@ internal sealed class CurrentUser : ICurrentUser
 {
     public ClaimsPrincipal? Principal { get; set; }
 
+    /// <summary>A signed-in principal as the use cases' rules see it, for components that show what those rules allow.</summary>
+    public static ICurrentUser Of(ClaimsPrincipal principal) => new CurrentUser { Principal = principal };
+
     public Guid? UserId => Principal?.UserId();
 
     public string UserName => Principal switch

@@ -79,6 +79,28 @@ public sealed class AttainmentTests(DatabaseFixture databases)
     }
 
     [Theory, DatabaseData]
+    public async Task Recompute_ClockDecidedInAMonthTheJobNoLongerRewrites_BringsThatMonthsAttainmentUpToDate(DatabaseProvider provider)
+    {
+        await using var database = await databases.CreateAsync(provider, Ct);
+        var world = await SlaWorld.CreateAsync(database);
+        await world.Work.RaiseAsync(world.Work.Requester);
+        database.Time.Advance(TimeSpan.FromDays(1));
+        await world.TickAsync(); // both clocks breached in March
+        await world.RebuildAttainmentAsync("2026-03", "2026-03");
+        await world.WithAsync(world.Admin, (_, policies) => policies.UpdateAsync(world.Policy.Id, world.Policy.Version,
+            new PolicyDraft(Resolution: new TargetDraft(100, TargetUnit.BusinessDays)), Ct));
+        database.Time.AdjustTime(new DateTimeOffset(2026, 5, 10, 9, 0, 0, TimeSpan.Zero)); // the hourly job keeps April and May only
+
+        var recomputed = (await world.WithAsync(world.Admin, (_, policies) => policies.RecomputeAsync(Ct))).Value!;
+
+        recomputed.AttainmentFrom.ShouldBe("2026-03");
+        var march = (await world.AttainmentAsync(world.Admin, new AttainmentQuery("2026-03", "2026-03", Kind: ClockKind.Resolution))).Value!.ShouldHaveSingleItem();
+        (march.Met, march.Breached).ShouldBe((0, 0)); // the resolution clock runs again under the longer target
+        var response = (await world.AttainmentAsync(world.Admin, new AttainmentQuery("2026-03", "2026-03", Kind: ClockKind.Response))).Value!.ShouldHaveSingleItem();
+        (response.Met, response.Breached).ShouldBe((0, 1));
+    }
+
+    [Theory, DatabaseData]
     public async Task Query_ByRole_OwnersSeeTheirOwnServicesAndRequestersNothing(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);

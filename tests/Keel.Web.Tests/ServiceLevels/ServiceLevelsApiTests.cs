@@ -97,6 +97,28 @@ public sealed class ServiceLevelsApiTests(DatabaseFixture databases)
         (await agent.GetAsync("/api/v1/incidents?sla=Late", Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Theory, DatabaseData]
+    public async Task PoliciesOrder_AgentIs403AdminReordersAllAtOnceAndAStaleListIs412(DatabaseProvider provider)
+    {
+        await using var app = await KeelApp.StartAsync(databases, provider);
+        using var admin = await app.ClientForAsync("admin");
+        using var agent = await app.ClientForAsync("agent");
+        var listed = (await (await admin.GetAsync("/api/v1/sla-policies?agreement=Sla", Ct)).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(p => (Id: p.GetProperty("id").GetGuid(), Name: p.GetProperty("name").GetString()!)).ToList();
+        listed.Count.ShouldBeGreaterThan(1, "the tiny seed has several SLA policies");
+        listed.Reverse();
+
+        var refused = await agent.PostAsJsonAsync("/api/v1/sla-policies/order", new { agreement = "Sla", ids = listed.Select(p => p.Id) }, Ct);
+        var stale = await admin.PostAsJsonAsync("/api/v1/sla-policies/order", new { agreement = "Sla", ids = listed.Skip(1).Select(p => p.Id) }, Ct);
+        var reordered = await admin.PostAsJsonAsync("/api/v1/sla-policies/order", new { agreement = "Sla", ids = listed.Select(p => p.Id) }, Ct);
+
+        await refused.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await stale.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "concurrency_conflict");
+        reordered.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await agent.GetAsync("/api/v1/sla-policies?agreement=Sla", Ct)).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString()).ShouldBe(listed.Select(p => p.Name));
+    }
+
     private static async Task<Guid> CalendarAsync(HttpClient admin, string name)
     {
         var response = await admin.PostAsJsonAsync("/api/v1/calendars", new { name, timeZone = "UTC", alwaysOpen = true }, Ct);

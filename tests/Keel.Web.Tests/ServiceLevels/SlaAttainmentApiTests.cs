@@ -77,6 +77,8 @@ public sealed class SlaAttainmentApiTests(DatabaseFixture databases)
     [InlineData("from=2026-04&to=2026-03", "to")]
     [InlineData("from=26-01", "from")]
     [InlineData("groupBy=week", "groupBy")]
+    [InlineData("groupBy=7", "groupBy")]
+    [InlineData("groupBy=1,2", "groupBy")]
     public async Task Attainment_BadRangeOrGrouping_Is400WithTheField(string query, string field)
     {
         await using var app = await KeelApp.StartAsync(databases);

@@ -25,6 +25,9 @@ public sealed record PolicyBody(
     private static Optional<T?> Set<T>(T? value) => value is null ? default : new Optional<T?>(true, value);
 }
 
+/// <summary>The body of <c>POST /api/v1/sla-policies/order</c>: an agreement and every one of its policies' ids, in the order they are tried.</summary>
+public sealed record PolicyOrderBody(Agreement? Agreement, IReadOnlyList<Guid>? Ids);
+
 public static class SlaPoliciesApi
 {
     public static IEndpointRouteBuilder MapSlaPoliciesApi(this IEndpointRouteBuilder app)
@@ -40,6 +43,9 @@ public static class SlaPoliciesApi
             .WithSummary("Change a policy (merge patch, If-Match required). Applies to items that start afterwards; open items change only through /recompute.");
         group.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Admin).WithName("DeleteSlaPolicy")
             .WithSummary("Delete a policy no clock was attached by (otherwise 409 policy_in_use: deactivate it).");
+        group.MapPost("/order", Reorder).RequireAuthorization(Policies.Admin).WithName("OrderSlaPolicies")
+            .WithSummary("Set the order of one agreement's policies: { agreement: Sla|Ola, ids: [every policy's id of that agreement, first tried first] }. "
+                + "412 concurrency_conflict when a policy was added or deleted since the list was read.");
         group.MapPost("/preview", Preview).RequireAuthorization(Policies.Work).WithName("PreviewSlaPolicy")
             .WithSummary("When an example item would be due: { calendarId? or hours?, response?, resolution?, createdAt? } → due times, nothing saved.");
         group.MapPost("/recompute", Recompute).RequireAuthorization(Policies.Admin).WithName("RecomputeSlaClocks")
@@ -86,6 +92,9 @@ public static class SlaPoliciesApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, PolicyService policies, CancellationToken ct) =>
         NoContent(await policies.DeleteAsync(id, ct));
+
+    private static async Task<Results<Ok<ListResponse<PolicyView>>, ProblemHttpResult>> Reorder(PolicyOrderBody body, PolicyService policies, CancellationToken ct) =>
+        All(await policies.ReorderAsync(body.Agreement, body.Ids, ct));
 
     private static async Task<Results<Ok<PreviewView>, ProblemHttpResult>> Preview(PreviewRequest request, PolicyService policies, CancellationToken ct) =>
         Ok(await policies.PreviewAsync(request, ct));

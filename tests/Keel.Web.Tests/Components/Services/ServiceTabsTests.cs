@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Bunit;
 using Keel.Application.Platform;
 using Keel.Application.Services;
@@ -23,11 +24,12 @@ public sealed class ServiceTabsTests : ComponentTest
             [new CostItemView(Guid.NewGuid(), "Mail licences", CostCategory.Licences, new Money(123_450, "EUR"), 1)],
             new Money(123_450, "EUR"), 3);
 
-    private IRenderedComponent<ServiceTabs> RenderTabs(ServiceSummary service, ServiceFinanceView? finance)
+    private IRenderedComponent<ServiceTabs> RenderTabs(ServiceSummary service, ServiceFinanceView? finance, string role = Roles.Agent, Guid? userId = null)
     {
         var auth = AddAuthorization();
         auth.SetAuthorized("someone");
-        auth.SetRoles(Roles.Agent);
+        auth.SetRoles(role);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, (userId ?? Guid.NewGuid()).ToString()));
         return Render<ServiceTabs>(p => p
             .Add(t => t.Service, service)
             .Add(t => t.Finance, finance)
@@ -58,6 +60,18 @@ public sealed class ServiceTabsTests : ComponentTest
 
         tabs.WaitForAssertion(() => tabs.Find("[data-testid=monthly-cost]").TextContent.ShouldBe("1,234.50 EUR"));
         tabs.Markup.ShouldContain("Mail licences");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ServiceTabs_ServiceOwner_SeesServiceLevelsOnTheirOwnServiceOnly(bool ownService)
+    {
+        var finance = LeaderView();
+
+        var tabs = RenderTabs(ServiceSummary.From(finance), finance, Roles.ServiceOwner, ownService ? Owner.Id : Guid.NewGuid());
+
+        TabNames(tabs).Contains("Service levels").ShouldBe(ownService);
     }
 
     [Fact]

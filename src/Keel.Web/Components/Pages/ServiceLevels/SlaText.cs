@@ -20,6 +20,11 @@ public static class SlaText
 
     public static IReadOnlyList<DayOfWeek> Week => MondayFirst;
 
+    /// <summary>"March 2026" for the API's "2026-03".</summary>
+    public static string Month(string month) =>
+        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            ? first.ToString("MMMM yyyy", CultureInfo.InvariantCulture) : month;
+
     public static string Key(DayOfWeek day) => day.ToString().ToLowerInvariant();
 
     public static string Short(DayOfWeek day) => day.ToString()[..3];

@@ -65,11 +65,11 @@ public static class ServiceText
         _ => $"{hours} h",
     };
 
-    public static string Basis(AllocationBasis basis) => ServiceWords.Split(basis.ToString());
+    public static string Basis(AllocationBasis basis) => Keel.Web.Components.Shared.Words.FromPascal(basis.ToString());
 
-    public static string Basis(OutcomeBasis basis) => ServiceWords.Split(basis.ToString());
+    public static string Basis(OutcomeBasis basis) => Keel.Web.Components.Shared.Words.FromPascal(basis.ToString());
 
-    public static string Words(string pascal) => ServiceWords.Split(pascal);
+    public static string Words(string pascal) => Keel.Web.Components.Shared.Words.FromPascal(pascal);
 }
 
 /// <summary>The fields every services page shows, whichever view (staff or finance) the use case returned.</summary>
@@ -83,10 +83,4 @@ public sealed record ServiceSummary(
     public static ServiceSummary From(ServiceFinanceView v) =>
         new(v.Id, v.Name, v.Description, v.Owner, v.DeliveringTeam, v.Lifecycle, v.Criticality,
             v.Consumers.Select(c => c.BusinessUnit).ToList(), v.Version);
-}
-
-internal static class ServiceWords
-{
-    /// <summary>"RevenueEnabled" becomes "Revenue enabled".</summary>
-    public static string Split(string pascal) => Keel.Web.Components.Shared.Words.FromPascal(pascal);
 }
