@@ -21,13 +21,6 @@ internal static class SeedCommand
         {
             Description = $"incidents and requests of the twelve-month work history (demo profile; default {DemoSeedOptions.DefaultWorkItems:N0}, 0 for none)",
         };
-        items.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 0 or > DemoSeedOptions.MaxWorkItems)
-            {
-                result.AddError($"--items must be between 0 and {DemoSeedOptions.MaxWorkItems}.");
-            }
-        });
         var command = new Command("seed", "Seed the demo organization into an empty database (migrates first)") { profile, items };
         command.SetAction((parse, ct) => CliFailure.GuardAsync("seed", c => RunAsync(parse.GetValue(profile), parse.GetValue(items), c), ct));
         return command;
@@ -39,11 +32,16 @@ internal static class SeedCommand
         {
             throw new CliException($"unknown profile '{profileName}' (use {string.Join(" or ", DemoProfiles.Names)})");
         }
-        if (items is > 0 && profile != DemoProfile.Demo)
-        {
-            throw new CliException($"--items applies to the demo profile; the {profileName} profile has no work history");
-        }
         var options = new DemoSeedOptions { WorkItems = items };
+        try
+        {
+            // The seed's own rules (the range, no history for the tiny profile), checked before the database is opened.
+            options.WorkItemsFor(profile);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"--items {items}: {Rule(e)}");
+        }
         var configuration = CliServices.Configuration();
         await using var services = CliServices.Build(configuration);
         await using var scope = services.CreateAsyncScope();
@@ -70,6 +68,9 @@ internal static class SeedCommand
             ? $"{result.Summary} ({seconds:0.0} s)"
             : $"{result.Summary} in {seconds:0.0} s; {password.Describe()}");
     }
+
+    /// <summary>The rule alone: ArgumentException appends " (Parameter '…')" and the value out of range to its message.</summary>
+    private static string Rule(ArgumentException e) => e.Message.Split(" (Parameter '", 2)[0];
 
     /// <summary>Shows the running step in the spinner line; synchronous, so steps show in order.</summary>
     private sealed class StatusProgress(StatusContext status) : IProgress<DemoSeedProgress>

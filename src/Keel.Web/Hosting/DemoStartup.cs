@@ -22,9 +22,30 @@ internal static class DemoStartup
         {
             throw new InvalidOperationException($"Keel:Demo:Profile '{profileName}' is not one of: {string.Join(", ", DemoProfiles.Names)}.");
         }
+        var options = new DemoSeedOptions { WorkItems = configuration.GetValue<int?>("Keel:Demo:Items") };
+        int workItems;
+        try
+        {
+            workItems = options.WorkItemsFor(profile);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Keel:Demo:Items '{options.WorkItems}' does not fit the {profileName} profile: {e.Message}", e);
+        }
         // The password itself is never logged; Describe() names only where it comes from.
         var password = DemoPassword.Resolve(configuration, contentRoot);
-        var result = await DemoSeeder.SeedAsync(db, profile, password.Password, services.GetRequiredService<TimeProvider>(), ct);
+        logger.LogInformation("Seeding the demo organization (profile {Profile}, {WorkItems} work items)", profileName, workItems);
+        var result = await DemoSeeder.SeedAsync(db, profile, password.Password, services.GetRequiredService<TimeProvider>(), options, new LoggedProgress(logger), ct);
         logger.LogInformation("Demo organization: {Summary}. Demo password: {PasswordSource}", result.Summary, password.Describe());
+    }
+
+    /// <summary>
+    /// One log line as each step starts, so a long first start (the demo profile's history takes tens of seconds)
+    /// shows what it is doing. Synchronous, unlike Progress&lt;T&gt;, so the lines come in step order.
+    /// </summary>
+    private sealed class LoggedProgress(ILogger logger) : IProgress<DemoSeedProgress>
+    {
+        public void Report(DemoSeedProgress value) =>
+            logger.LogInformation("Seeding {Step} ({Number}/{Steps})", value.Name, value.Step, value.Steps);
     }
 }

@@ -57,6 +57,15 @@ internal sealed class KeelCliProcess : IDisposable
         return keel;
     }
 
+    /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(timeout);
+        await process.WaitForExitAsync(limit.Token);
+        return process.ExitCode;
+    }
+
     /// <summary>SIGKILL: the process gets no chance to release its lease or finish anything.</summary>
     public async Task KillHardAsync()
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Keel.Application.Data;
 using Keel.Application.Platform;
+using Keel.Application.Platform.Accounts;
 using Keel.Application.ServiceLevels;
 using Keel.Application.Services;
 using Keel.Application.Tests.Infrastructure;
@@ -34,6 +35,9 @@ public abstract class LiveComponentTest(DatabaseFixture databases) : ComponentTe
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddSingleton<TimeProvider>(DatabaseOrNull.Time);
         Services.AddKeelDb(configuration);
+        // As the host has it: the people and account use cases work through Identity's UserManager.
+        Services.AddLogging();
+        Services.AddIdentityCore<KeelUser>(SignInPolicy.Apply).AddRoles<KeelRole>().AddEntityFrameworkStores<KeelDb>();
         Services.AddPlatformUseCases();
         Services.AddServicesUseCases();
         Services.AddWorkUseCases();
