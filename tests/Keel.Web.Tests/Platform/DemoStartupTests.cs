@@ -1,4 +1,5 @@
 using Keel.Application.Data;
+using Keel.Application.Platform;
 using Keel.Application.Tests.Infrastructure;
 using Keel.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,7 @@ public sealed class DemoStartupTests(DatabaseFixture databases)
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(database.Time);
+        services.AddSingleton<ICurrentUser>(SystemUser.Instance);
         services.AddKeelDb(configuration);
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
