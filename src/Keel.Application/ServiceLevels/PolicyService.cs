@@ -126,25 +126,17 @@ public sealed class PolicyService(KeelDb db, ICurrentUser user, TimeProvider tim
         {
             errors.Add("agreement", "is required: Sla or Ola.");
         }
-        if (ids is null || ids.Count == 0)
-        {
-            errors.Add("ids", "is required: every policy's id of the agreement, in the order the policies are tried.");
-        }
-        else if (ids.Distinct().Count() != ids.Count)
-        {
-            errors.Add("ids", "names a policy more than once.");
-        }
+        Reordering.Validate(ids, "policy", errors);
         if (errors.Any)
         {
             return errors.ToError();
         }
         var policies = await db.Set<ServiceLevelPolicy>().Where(p => p.Agreement == agreement).ToListAsync(ct);
-        if (policies.Count != ids!.Count || !policies.All(p => ids.Contains(p.Id)))
+        // Steps of ten, as new policies get, so a policy created with an explicit order can still go between two.
+        if (Reordering.Positions(ids!, [.. policies.Select(p => p.Id)], step: 10) is not { } position)
         {
             return Error.Concurrency();
         }
-        // Steps of ten, as new policies get, so a policy created with an explicit order can still go between two.
-        var position = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => (p.index + 1) * 10);
         foreach (var policy in policies.Where(p => p.Order != position[p.Id]))
         {
             policy.Order = position[policy.Id];

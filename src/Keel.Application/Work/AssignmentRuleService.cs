@@ -144,20 +144,17 @@ public sealed class AssignmentRuleService(KeelDb db, ICurrentUser user)
         {
             return CannotChange();
         }
-        if (ids is null || ids.Count == 0)
+        var errors = new FieldErrors();
+        Reordering.Validate(ids, "rule", errors);
+        if (errors.Any)
         {
-            return Error.Validation("ids", "is required: every rule's id, in the order the rules are tried.");
-        }
-        if (ids.Distinct().Count() != ids.Count)
-        {
-            return Error.Validation("ids", "names a rule more than once.");
+            return errors.ToError();
         }
         var rules = await db.Set<AssignmentRule>().ToListAsync(ct);
-        if (rules.Count != ids.Count || !rules.All(r => ids.Contains(r.Id)))
+        if (Reordering.Positions(ids!, [.. rules.Select(r => r.Id)]) is not { } position)
         {
             return Error.Concurrency();
         }
-        var position = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index + 1);
         foreach (var rule in rules.Where(r => r.Order != position[r.Id]))
         {
             rule.Order = position[rule.Id];
