@@ -104,18 +104,21 @@ public sealed record DemoSeedOptions
     /// <summary>Incidents and requests of the work history; null: <see cref="DefaultWorkItems"/> for the demo profile.</summary>
     public int? WorkItems { get; init; }
 
-    /// <summary>The history size for <paramref name="profile"/>; the tiny profile has none, so asking for some is an error.</summary>
+    /// <summary>Why <see cref="WorkItems"/> does not fit <paramref name="profile"/>, or null when it does: the one rule the CLI and the start-up both show.</summary>
+    public string? RefusalFor(DemoProfile profile) => WorkItems switch
+    {
+        < 0 or > MaxWorkItems => $"Work items are between 0 and {MaxWorkItems}.",
+        > 0 when profile != DemoProfile.Demo => $"The {DemoProfiles.NameOf(profile)} profile has no work history; use the demo profile.",
+        _ => null,
+    };
+
+    /// <summary>The history size for <paramref name="profile"/>; a size <see cref="RefusalFor"/> refuses is an error.</summary>
     public int WorkItemsFor(DemoProfile profile)
     {
-        if (WorkItems is < 0 or > MaxWorkItems)
+        if (RefusalFor(profile) is { } refusal)
         {
-            throw new ArgumentOutOfRangeException(nameof(WorkItems), WorkItems, $"Work items are between 0 and {MaxWorkItems}.");
+            throw new ArgumentException(refusal, nameof(WorkItems));
         }
-        return profile switch
-        {
-            DemoProfile.Demo => WorkItems ?? DefaultWorkItems,
-            _ when WorkItems is null or 0 => 0,
-            _ => throw new ArgumentException($"The {DemoProfiles.NameOf(profile)} profile has no work history; use the demo profile.", nameof(profile)),
-        };
+        return profile == DemoProfile.Demo ? WorkItems ?? DefaultWorkItems : 0;
     }
 }

@@ -33,14 +33,10 @@ internal static class SeedCommand
             throw new CliException($"unknown profile '{profileName}' (use {string.Join(" or ", DemoProfiles.Names)})");
         }
         var options = new DemoSeedOptions { WorkItems = items };
-        try
+        // The seed's own rules (the range, no history for the tiny profile), checked before the database is opened.
+        if (options.RefusalFor(profile) is { } refusal)
         {
-            // The seed's own rules (the range, no history for the tiny profile), checked before the database is opened.
-            options.WorkItemsFor(profile);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliException($"--items {items}: {Rule(e)}");
+            throw new CliException($"--items {items}: {refusal}");
         }
         var configuration = CliServices.Configuration();
         await using var services = CliServices.Build(configuration);
@@ -68,9 +64,6 @@ internal static class SeedCommand
             ? $"{result.Summary} ({seconds:0.0} s)"
             : $"{result.Summary} in {seconds:0.0} s; {password.Describe()}");
     }
-
-    /// <summary>The rule alone: ArgumentException appends " (Parameter '…')" and the value out of range to its message.</summary>
-    private static string Rule(ArgumentException e) => e.Message.Split(" (Parameter '", 2)[0];
 
     /// <summary>Shows the running step in the spinner line; synchronous, so steps show in order.</summary>
     private sealed class StatusProgress(StatusContext status) : IProgress<DemoSeedProgress>

@@ -25,12 +25,9 @@ public enum TimelineMoment
 /// </summary>
 public static class IncidentTimeline
 {
-    /// <summary>The changed fields that are key moments; every other field change is detail for the history.</summary>
-    public static readonly IReadOnlyList<string> KeyFields = [MajorIncident.Field, "team", "assignee"];
-
     /// <summary>
-    /// Which lines of an incident's own history are key moments: the one rule, used in SQL by the timeline query and in
-    /// memory by <see cref="MomentOf"/>.
+    /// Which lines of an incident's own history are key moments (of field changes only major, team and assignee; the
+    /// rest is detail for the history): the one rule, used in SQL by the timeline query and in memory by <see cref="MomentOf"/>.
     /// </summary>
     public static readonly Expression<Func<WorkEvent, bool>> IsKeyLine = e =>
         e.Type == WorkEventType.Created || e.Type == WorkEventType.StateChanged || e.Type == WorkEventType.UpdateSent

@@ -23,15 +23,11 @@ internal static class DemoStartup
             throw new InvalidOperationException($"Keel:Demo:Profile '{profileName}' is not one of: {string.Join(", ", DemoProfiles.Names)}.");
         }
         var options = new DemoSeedOptions { WorkItems = configuration.GetValue<int?>("Keel:Demo:Items") };
-        int workItems;
-        try
+        if (options.RefusalFor(profile) is { } refusal)
         {
-            workItems = options.WorkItemsFor(profile);
+            throw new InvalidOperationException($"Keel:Demo:Items '{options.WorkItems}' does not fit the {profileName} profile: {refusal}");
         }
-        catch (ArgumentException e)
-        {
-            throw new InvalidOperationException($"Keel:Demo:Items '{options.WorkItems}' does not fit the {profileName} profile: {e.Message}", e);
-        }
+        var workItems = options.WorkItemsFor(profile);
         // The password itself is never logged; Describe() names only where it comes from.
         var password = DemoPassword.Resolve(configuration, contentRoot);
         logger.LogInformation("Seeding the demo organization (profile {Profile}, {WorkItems} work items)", profileName, workItems);
