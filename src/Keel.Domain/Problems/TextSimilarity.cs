@@ -5,7 +5,7 @@ namespace Keel.Domain.Problems;
 
 /// <summary>
 /// How alike two short texts are: the Jaccard index of their sets of normalized words (lower case, accents removed,
-/// a plural "s" dropped), leaving out common English stop words and words shorter than three letters.
+/// a plural "s" dropped, apostrophes ignored so "can't" is "cant"), leaving out common English stop words and words shorter than three letters.
 /// 1 means the same words, 0 nothing in common. Good enough to rank a handful of known errors, and explainable.
 /// </summary>
 public static class TextSimilarity
@@ -14,10 +14,10 @@ public static class TextSimilarity
     {
         "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our", "out",
         "has", "have", "been", "from", "this", "that", "with", "they", "them", "their", "there", "when", "what", "which",
-        "will", "would", "could", "should", "into", "onto", "than", "then", "does", "doesn", "did", "didn", "don", "isn",
-        "aren", "wasn", "its", "it's", "also", "just", "since", "some", "very", "more", "most", "only", "again", "still",
+        "will", "would", "could", "should", "into", "onto", "than", "then", "does", "doesnt", "did", "didnt", "dont", "isnt",
+        "arent", "wasnt", "wont", "cant", "its", "also", "just", "since", "some", "very", "more", "most", "only", "again", "still",
         "after", "before", "while", "about", "over", "under", "who", "whom", "why", "how", "get", "got", "getting",
-        "please", "help", "issue", "problem", "cannot", "can't", "unable", "keeps", "keep", "now", "today", "morning",
+        "please", "help", "issue", "problem", "cannot", "unable", "keeps", "keep", "now", "today", "morning",
         "my", "me", "i", "is", "it", "on", "in", "of", "to", "a", "an", "or", "at", "by", "be", "we", "us",
     };
 
