@@ -17,7 +17,8 @@ public sealed record CandidateProposal(
 /// <summary>
 /// Finds problem candidates: N or more incidents with the same configuration item, category or service raised within
 /// the window that ends now. One open candidate per group: a group that already has one only refreshes its incidents.
-/// A dismissed group comes back only with N incidents raised after the dismissal. The most specific group wins: a
+/// A dismissed group comes back only with N incidents raised after the dismissal, and the incidents of a dismissed
+/// candidate count for no other group. The most specific group wins: a
 /// category or service group whose incidents are all in a CI (or category) group proposed in the same run is left out.
 /// </summary>
 public static class CandidateDetector
@@ -29,6 +30,8 @@ public static class CandidateDetector
         var recent = incidents.Where(i => i.CreatedAt > since && i.CreatedAt <= now).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToList();
         var proposals = new List<CandidateProposal>();
         var covered = new HashSet<Guid>();
+        // A problem manager already judged these together: they do not make a candidate of another group either.
+        var dismissed = known.Where(c => c.State == CandidateState.Dismissed).SelectMany(c => c.IncidentIds).ToHashSet();
         foreach (var group in Enum.GetValues<CandidateGroup>())
         {
             var coveredBefore = covered.ToHashSet();
@@ -37,7 +40,7 @@ public static class CandidateDetector
                 var key = members.Key!;
                 var sameGroup = known.Where(c => c.Group == group && c.Key == key).ToList();
                 var dismissedAt = sameGroup.Where(c => c.State == CandidateState.Dismissed).Max(c => c.DecidedAt);
-                var fresh = members.Where(i => dismissedAt is null || i.CreatedAt > dismissedAt).ToList();
+                var fresh = members.Where(i => (dismissedAt is null || i.CreatedAt > dismissedAt) && !dismissed.Contains(i.Id)).ToList();
                 if (fresh.Count < settings.CandidateThreshold || fresh.All(i => coveredBefore.Contains(i.Id)))
                 {
                     continue;

@@ -80,4 +80,14 @@ public sealed class CandidateDetectorTests
         CandidateDetector.Detect([.. before, .. after, third], [dismissed], Settings, Now).ShouldHaveSingleItem()
             .IncidentIds.ShouldBe([.. after.Select(i => i.Id), third.Id], ignoreOrder: true);
     }
+
+    [Fact]
+    public void Detect_CiCandidateDismissed_ItsIncidentsMakeNoServiceCandidate()
+    {
+        var incidents = new[] { Incident(3, Mail, Exchange), Incident(2, Mail, Exchange), Incident(1, Mail, Exchange), Incident(0.5, Mail) };
+        var dismissed = new KnownCandidate(Guid.NewGuid(), CandidateGroup.ConfigurationItem, Exchange.ToString("N"), CandidateState.Dismissed,
+            Now.AddHours(-1), incidents.Take(3).Select(i => i.Id).ToList());
+
+        CandidateDetector.Detect(incidents, [dismissed], Settings, Now).ShouldBeEmpty();
+    }
 }
