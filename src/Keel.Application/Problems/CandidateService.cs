@@ -1,3 +1,4 @@
+using System.Globalization;
 using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Paging;
@@ -50,6 +51,25 @@ public sealed class CandidateService(KeelDb db, ICurrentUser user, TimeProvider 
         return candidate is null ? Error.NotFound("The problem candidate") : (await ViewsAsync([candidate], ct))[0];
     }
 
+    /// <summary>Runs the candidate check now instead of at the next hourly run; answers how many new candidates it proposed.</summary>
+    public async Task<Result<int>> DetectNowAsync(CancellationToken ct)
+    {
+        if (!ProblemAccess.CanDecide(user))
+        {
+            return ProblemAccess.NotYourDecision();
+        }
+        try
+        {
+            return await new ProblemCandidateHandler(db, time).ProposeAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The hourly job on another node stored the same group a moment earlier (one open candidate per group).
+            db.ChangeTracker.Clear();
+            return Error.Conflict("Keel was checking for candidates at the same moment; look at the list again.");
+        }
+    }
+
     /// <summary>Raises a problem linked to the candidate's incidents and marks the candidate accepted, in one save.</summary>
     public async Task<Result<ProblemView>> AcceptAsync(Guid id, long? expectedVersion, CancellationToken ct)
     {
@@ -63,9 +83,11 @@ public sealed class CandidateService(KeelDb db, ICurrentUser user, TimeProvider 
         var incidents = await db.Set<WorkItem>().Where(w => candidate.Incidents.Select(i => i.WorkItemId).Contains(w.Id))
             .Select(w => new { w.Number, w.Impact, w.Urgency }).ToListAsync(ct);
         Decide(candidate, CandidateState.Accepted, null);
+        var first = candidate.FirstIncidentAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var last = candidate.LastIncidentAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var draft = new ProblemDraft(
-            $"Recurring incidents: {view.Title}",
-            $"Proposed by Keel: {incidents.Count} incidents between {candidate.FirstIncidentAt:yyyy-MM-dd} and {candidate.LastIncidentAt:yyyy-MM-dd} " +
+            $"Recurring incidents {Subject(candidate, view.ConfigurationItem?.Name, view.Service.Name)}",
+            $"Proposed by Keel: {incidents.Count} incidents raised {(first == last ? $"on {first}" : $"between {first} and {last}")} " +
             $"share {Shared(candidate.Group)}. Find their common cause.",
             candidate.ServiceId, candidate.ConfigurationItemId,
             incidents.Count == 0 ? 3 : incidents.Min(i => i.Impact), incidents.Count == 0 ? 3 : incidents.Min(i => i.Urgency),
@@ -122,6 +144,14 @@ public sealed class CandidateService(KeelDb db, ICurrentUser user, TimeProvider 
         candidate.DismissReason = reason;
     }
 
+    /// <summary>"on configuration item mail-01", "in category Login", "on service Email".</summary>
+    private static string Subject(ProblemCandidate candidate, string? ciName, string serviceName) => candidate.Group switch
+    {
+        CandidateGroup.ConfigurationItem => $"on configuration item {ciName}",
+        CandidateGroup.Category => $"in category {candidate.Category}",
+        CandidateGroup.Service => $"on service {serviceName}",
+    };
+
     private static string Shared(CandidateGroup group) => group switch
     {
         CandidateGroup.ConfigurationItem => "the same configuration item",
@@ -147,14 +177,8 @@ public sealed class CandidateService(KeelDb db, ICurrentUser user, TimeProvider 
                 .OrderByDescending(i => i.CreatedAt).Select(i => new WorkRef(i.Number, i.Title)).ToList();
             var service = new Ref(c.ServiceId, services.GetValueOrDefault(c.ServiceId, ""));
             var ci = c.ConfigurationItemId is { } ciId ? new Ref(ciId, cis.GetValueOrDefault(ciId, "")) : null;
-            var subject = c.Group switch
-            {
-                CandidateGroup.ConfigurationItem => $"on configuration item {ci?.Name}",
-                CandidateGroup.Category => $"in category {c.Category}",
-                CandidateGroup.Service => $"on service {service.Name}",
-            };
             return new CandidateView(
-                c.Id, c.Group, $"{refs.Count} incidents {subject}", service, ci, c.Category, c.State, refs,
+                c.Id, c.Group, $"{refs.Count} incidents {Subject(c, ci?.Name, service.Name)}", service, ci, c.Category, c.State, refs,
                 c.FirstIncidentAt, c.LastIncidentAt, c.CreatedAt, c.UpdatedAt, c.DecidedAt,
                 c.DecidedById is { } by ? new Ref(by, people.GetValueOrDefault(by, "")) : null, c.DismissReason,
                 accepted.GetValueOrDefault(c.Id), c.Version);

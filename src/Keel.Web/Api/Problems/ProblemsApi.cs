@@ -13,6 +13,9 @@ using static Keel.Web.Api.ApiResults;
 
 namespace Keel.Web.Api.Problems;
 
+/// <summary>The answer of <c>POST /problem-candidates/detect</c>: how many new candidates the check proposed.</summary>
+public sealed record DetectResponse(int Created);
+
 /// <summary>The body of <c>POST /problems/{number}/incidents</c>: the incident to link.</summary>
 public sealed record IncidentLinkBody(string? Number);
 
@@ -47,6 +50,8 @@ public static class ProblemsApi
         var candidates = app.MapGroup("/api/v1/problem-candidates").WithTags("Problems");
         candidates.MapGet("", Candidates).RequireAuthorization(Policies.Problems).WithName("ListProblemCandidates")
             .WithSummary("Problem candidates proposed by Keel; state=Open (default), Accepted, Dismissed (comma-separated); sort by createdAt (default -createdAt) or updatedAt.");
+        candidates.MapPost("/detect", Detect).RequireAuthorization(Policies.Problems).WithName("DetectProblemCandidates")
+            .WithSummary("Problem managers and admins: run the candidate check now (it also runs every hour); answers { created }.");
         candidates.MapGet("/{id:guid}", Candidate).RequireAuthorization(Policies.Problems).WithName("GetProblemCandidate")
             .WithSummary("One problem candidate with its incidents.");
         candidates.MapPost("/{id:guid}/accept", Accept).RequireAuthorization(Policies.Problems).WithName("AcceptProblemCandidate")
@@ -117,6 +122,12 @@ public static class ProblemsApi
             states.Add(parsed);
         }
         return List(await candidates.ListAsync(states, list.Page, ct));
+    }
+
+    private static async Task<Results<Ok<DetectResponse>, ProblemHttpResult>> Detect(CandidateService candidates, CancellationToken ct)
+    {
+        var result = await candidates.DetectNowAsync(ct);
+        return result.IsSuccess ? TypedResults.Ok(new DetectResponse(result.Value)) : Problem(result.Error!);
     }
 
     private static async Task<Results<Ok<CandidateView>, ProblemHttpResult>> Candidate(Guid id, HttpContext http, CandidateService candidates, CancellationToken ct) =>
