@@ -745,6 +745,142 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.ToTable("TeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConfigurationItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstIncidentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastIncidentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfigurationItemId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("Group", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProblemCandidates_OpenGroup")
+                        .HasFilter("\"State\" = 'Open'");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("ProblemCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidateIncident", b =>
+                {
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CandidateId", "WorkItemId");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.ToTable("ProblemCandidateIncidents", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemRecord", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("KnownErrorAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Workaround")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkItemId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("Problems", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProblemSettings", (string)null);
+                });
+
             modelBuilder.Entity("Keel.Domain.ServiceLevels.BusinessCalendar", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2254,6 +2390,54 @@ namespace Keel.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidate", b =>
+                {
+                    b.HasOne("Keel.Domain.Services.Configuration.ConfigurationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ConfigurationItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Keel.Application.Platform.KeelUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Keel.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidateIncident", b =>
+                {
+                    b.HasOne("Keel.Domain.Problems.ProblemCandidate", null)
+                        .WithMany("Incidents")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemRecord", b =>
+                {
+                    b.HasOne("Keel.Domain.Problems.ProblemCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Keel.Domain.Work.WorkItem", null)
+                        .WithOne()
+                        .HasForeignKey("Keel.Domain.Problems.ProblemRecord", "WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Keel.Domain.ServiceLevels.CalendarRevision", b =>
                 {
                     b.HasOne("Keel.Domain.ServiceLevels.BusinessCalendar", null)
@@ -2691,6 +2875,11 @@ namespace Keel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Keel.Domain.Platform.Team", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidate", b =>
+                {
+                    b.Navigation("Incidents");
                 });
 
             modelBuilder.Entity("Keel.Domain.Work.WorkItem", b =>

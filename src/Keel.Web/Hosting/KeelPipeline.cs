@@ -1,4 +1,5 @@
 using Keel.Web.Api.Platform;
+using Keel.Web.Api.Problems;
 using Keel.Web.Api.ServiceLevels;
 using Keel.Web.Api.Services;
 using Keel.Web.Api.Work;
@@ -44,6 +45,7 @@ public static class KeelPipeline
         app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi().MapServiceMapApi();
         app.MapWorkApi().MapApprovalsApi().MapAssignmentRulesApi().MapSavedViewsApi();
         app.MapCalendarsApi().MapSlaPoliciesApi().MapSlaAttainmentApi();
+        app.MapProblemsApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

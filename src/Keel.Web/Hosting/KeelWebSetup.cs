@@ -4,6 +4,7 @@ using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Accounts;
 using Keel.Application.Platform.Jobs;
+using Keel.Application.Problems;
 using Keel.Application.ServiceLevels;
 using Keel.Application.Services;
 using Keel.Application.Work;
@@ -40,6 +41,7 @@ public static class KeelWebSetup
         services.AddServicesUseCases();
         services.AddWorkUseCases();
         services.AddServiceLevelUseCases();
+        services.AddProblemUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);
