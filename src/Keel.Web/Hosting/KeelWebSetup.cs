@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Keel.Application.Changes;
 using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Accounts;
@@ -40,6 +41,7 @@ public static class KeelWebSetup
         services.AddServicesUseCases();
         services.AddWorkUseCases();
         services.AddServiceLevelUseCases();
+        services.AddChangeCalendarUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);
