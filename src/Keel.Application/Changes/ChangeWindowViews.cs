@@ -19,9 +19,9 @@ public sealed record ChangeWindowDraft(
     ChangeWindowKind? Kind, string? Name, string? Reason, DateTime? Start, DateTime? End, WeeklyDraft? Weekly,
     IReadOnlyList<Guid>? ServiceIds, IReadOnlyList<Guid>? ConfigurationItemIds);
 
-internal static class ChangeWindowDrafts
+public static class ChangeWindowDrafts
 {
-    public static void Apply(ChangeWindow window, ChangeWindowDraft draft, FieldErrors errors)
+    internal static void Apply(ChangeWindow window, ChangeWindowDraft draft, FieldErrors errors)
     {
         window.Name = draft.Name?.Trim() ?? "";
         window.Reason = draft.Reason?.Trim() ?? "";
@@ -41,7 +41,7 @@ internal static class ChangeWindowDrafts
         view.Weekly is { } w ? new WeeklyDraft(w.Days, w.Start, w.DurationMinutes, w.TimeZone) : null,
         [.. view.Services.Select(s => s.Id)], [.. view.ConfigurationItems.Select(c => c.Id)]);
 
-    public static ChangeWindowView View(ChangeWindow w, IReadOnlyDictionary<Guid, string> names) => new(
+    internal static ChangeWindowView View(ChangeWindow w, IReadOnlyDictionary<Guid, string> names) => new(
         w.Id, w.Kind, w.Name, w.Reason, w.StartsAt, w.EndsAt,
         w.Weekly is { } weekly
             ? new WeeklyView([.. weekly.Days.Order().Select(d => d.ToString().ToLowerInvariant())], weekly.Start.ToString("HH:mm", CultureInfo.InvariantCulture), weekly.DurationMinutes, weekly.TimeZone)

@@ -36,6 +36,7 @@ public static class KeelWebSetup
         }
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSecretRedaction();
         services.AddKeelDb(configuration);
         services.AddPlatformUseCases();
         services.AddServicesUseCases();
