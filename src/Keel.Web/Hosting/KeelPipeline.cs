@@ -1,3 +1,4 @@
+using Keel.Web.Api.Changes;
 using Keel.Web.Api.Platform;
 using Keel.Web.Api.Problems;
 using Keel.Web.Api.ServiceLevels;
@@ -46,6 +47,7 @@ public static class KeelPipeline
         app.MapWorkApi().MapApprovalsApi().MapAssignmentRulesApi().MapSavedViewsApi();
         app.MapCalendarsApi().MapSlaPoliciesApi().MapSlaAttainmentApi();
         app.MapProblemsApi();
+        app.MapChangeWindowsApi().MapChangeCalendarApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Keel.Application.Changes;
 using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Accounts;
@@ -36,12 +37,14 @@ public static class KeelWebSetup
         }
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSecretRedaction();
         services.AddKeelDb(configuration);
         services.AddPlatformUseCases();
         services.AddServicesUseCases();
         services.AddWorkUseCases();
         services.AddServiceLevelUseCases();
         services.AddProblemUseCases();
+        services.AddChangeCalendarUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);
