@@ -134,7 +134,7 @@ public sealed class WorkItemService(KeelDb db, ICurrentUser user, TimeProvider t
         {
             return Error.Forbidden("Only the person who raised the item, or IT staff, may move it.");
         }
-        if (item.Transition(request, context) is { } error)
+        if ((item.Transition(request, context) ?? await Problems.ProblemMoves.CheckAsync(db, item, context.Now, ct)) is { } error)
         {
             return error;
         }

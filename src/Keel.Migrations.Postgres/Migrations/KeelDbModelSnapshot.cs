@@ -193,6 +193,39 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.ToView(null, (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Domain.Changes.CalendarFeedToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CalendarFeedTokens", (string)null);
+                });
+
             modelBuilder.Entity("Keel.Domain.Changes.ChangeRecord", b =>
                 {
                     b.Property<Guid>("WorkItemId")
@@ -352,6 +385,61 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.HasIndex("ServiceId");
 
                     b.ToTable("ChangeTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Changes.ChangeWindow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConfigurationItemIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ConfigurationItemIdsJson");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ServiceIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ServiceIdsJson");
+
+                    b.Property<DateTime?>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Weekly")
+                        .HasColumnType("text")
+                        .HasColumnName("WeeklyJson");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("StartsAt", "EndsAt");
+
+                    b.ToTable("ChangeWindows", (string)null);
                 });
 
             modelBuilder.Entity("Keel.Domain.Platform.Accounts.AccountLink", b =>
@@ -750,6 +838,142 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("TeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ConfigurationItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("FirstIncidentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("LastIncidentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfigurationItemId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("Group", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProblemCandidates_OpenGroup")
+                        .HasFilter("\"State\" = 'Open'");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("ProblemCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidateIncident", b =>
+                {
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CandidateId", "WorkItemId");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.ToTable("ProblemCandidateIncidents", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemRecord", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CandidateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("KnownErrorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Workaround")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("WorkItemId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("Problems", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CandidateThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CandidateWindowDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProblemSettings", (string)null);
                 });
 
             modelBuilder.Entity("Keel.Domain.ServiceLevels.BusinessCalendar", b =>
@@ -2168,6 +2392,15 @@ namespace Keel.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Keel.Domain.Changes.CalendarFeedToken", b =>
+                {
+                    b.HasOne("Keel.Application.Platform.KeelUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Keel.Domain.Changes.ChangeRecord", b =>
                 {
                     b.HasOne("Keel.Domain.Changes.ChangeTemplate", null)
@@ -2265,6 +2498,54 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.HasOne("Keel.Application.Platform.KeelUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidate", b =>
+                {
+                    b.HasOne("Keel.Domain.Services.Configuration.ConfigurationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ConfigurationItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Keel.Application.Platform.KeelUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Keel.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidateIncident", b =>
+                {
+                    b.HasOne("Keel.Domain.Problems.ProblemCandidate", null)
+                        .WithMany("Incidents")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemRecord", b =>
+                {
+                    b.HasOne("Keel.Domain.Problems.ProblemCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Keel.Domain.Work.WorkItem", null)
+                        .WithOne()
+                        .HasForeignKey("Keel.Domain.Problems.ProblemRecord", "WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2706,6 +2987,11 @@ namespace Keel.Migrations.Postgres.Migrations
             modelBuilder.Entity("Keel.Domain.Platform.Team", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidate", b =>
+                {
+                    b.Navigation("Incidents");
                 });
 
             modelBuilder.Entity("Keel.Domain.Work.WorkItem", b =>

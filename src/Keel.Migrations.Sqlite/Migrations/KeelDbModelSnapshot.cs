@@ -188,6 +188,39 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.ToView(null, (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Domain.Changes.CalendarFeedToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CalendarFeedTokens", (string)null);
+                });
+
             modelBuilder.Entity("Keel.Domain.Changes.ChangeRecord", b =>
                 {
                     b.Property<Guid>("WorkItemId")
@@ -347,6 +380,61 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.HasIndex("ServiceId");
 
                     b.ToTable("ChangeTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Changes.ChangeWindow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfigurationItemIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ConfigurationItemIdsJson");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ServiceIdsJson");
+
+                    b.Property<DateTime?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weekly")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("WeeklyJson");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("StartsAt", "EndsAt");
+
+                    b.ToTable("ChangeWindows", (string)null);
                 });
 
             modelBuilder.Entity("Keel.Domain.Platform.Accounts.AccountLink", b =>
@@ -743,6 +831,142 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("TeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConfigurationItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstIncidentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastIncidentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfigurationItemId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("Group", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProblemCandidates_OpenGroup")
+                        .HasFilter("\"State\" = 'Open'");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("ProblemCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidateIncident", b =>
+                {
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CandidateId", "WorkItemId");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.ToTable("ProblemCandidateIncidents", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemRecord", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("KnownErrorAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Workaround")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkItemId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("Problems", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProblemSettings", (string)null);
                 });
 
             modelBuilder.Entity("Keel.Domain.ServiceLevels.BusinessCalendar", b =>
@@ -2153,6 +2377,15 @@ namespace Keel.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Keel.Domain.Changes.CalendarFeedToken", b =>
+                {
+                    b.HasOne("Keel.Application.Platform.KeelUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Keel.Domain.Changes.ChangeRecord", b =>
                 {
                     b.HasOne("Keel.Domain.Changes.ChangeTemplate", null)
@@ -2250,6 +2483,54 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.HasOne("Keel.Application.Platform.KeelUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidate", b =>
+                {
+                    b.HasOne("Keel.Domain.Services.Configuration.ConfigurationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ConfigurationItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Keel.Application.Platform.KeelUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Keel.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidateIncident", b =>
+                {
+                    b.HasOne("Keel.Domain.Problems.ProblemCandidate", null)
+                        .WithMany("Incidents")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemRecord", b =>
+                {
+                    b.HasOne("Keel.Domain.Problems.ProblemCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Keel.Domain.Work.WorkItem", null)
+                        .WithOne()
+                        .HasForeignKey("Keel.Domain.Problems.ProblemRecord", "WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2691,6 +2972,11 @@ namespace Keel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Keel.Domain.Platform.Team", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Keel.Domain.Problems.ProblemCandidate", b =>
+                {
+                    b.Navigation("Incidents");
                 });
 
             modelBuilder.Entity("Keel.Domain.Work.WorkItem", b =>

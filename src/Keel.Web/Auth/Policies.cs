@@ -49,7 +49,7 @@ public static class Policies
     public static readonly IReadOnlyDictionary<string, string[]> AreaRoles = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [Work] = [.. WorkspaceAccess.Roles],
-        [Problems] = [Roles.ProblemManager, Roles.Agent, Roles.TeamLead, Roles.ItLeader, Roles.Admin],
+        [Problems] = [.. Keel.Application.Problems.ProblemAccess.Roles],
         [Changes] = [Roles.ChangeManager, Roles.CabMember, Roles.Agent, Roles.TeamLead, Roles.ItLeader, Roles.Admin],
         // Issue 3: IT staff read services and CIs (without costs); owners, the leader and executives see costs too.
         [Services] = [.. ServiceAccess.FinanceRoles, .. ServiceAccess.StaffRoles.Except(ServiceAccess.FinanceRoles)],

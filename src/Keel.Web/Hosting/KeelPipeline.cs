@@ -1,4 +1,6 @@
+using Keel.Web.Api.Changes;
 using Keel.Web.Api.Platform;
+using Keel.Web.Api.Problems;
 using Keel.Web.Api.ServiceLevels;
 using Keel.Web.Api.Services;
 using Keel.Web.Api.Work;
@@ -44,6 +46,8 @@ public static class KeelPipeline
         app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi().MapServiceMapApi();
         app.MapWorkApi().MapApprovalsApi().MapAssignmentRulesApi().MapSavedViewsApi();
         app.MapCalendarsApi().MapSlaPoliciesApi().MapSlaAttainmentApi();
+        app.MapProblemsApi();
+        app.MapChangeWindowsApi().MapChangeCalendarApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

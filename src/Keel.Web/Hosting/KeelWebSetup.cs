@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Keel.Application.Changes;
 using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Accounts;
 using Keel.Application.Platform.Jobs;
+using Keel.Application.Problems;
 using Keel.Application.ServiceLevels;
 using Keel.Application.Services;
 using Keel.Application.Work;
@@ -35,11 +37,14 @@ public static class KeelWebSetup
         }
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSecretRedaction();
         services.AddKeelDb(configuration);
         services.AddPlatformUseCases();
         services.AddServicesUseCases();
         services.AddWorkUseCases();
         services.AddServiceLevelUseCases();
+        services.AddProblemUseCases();
+        services.AddChangeCalendarUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);

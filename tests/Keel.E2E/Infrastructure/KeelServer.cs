@@ -26,6 +26,9 @@ public sealed class KeelServer : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The app's SQLite file, for tests that must set up rows no page or endpoint creates yet.</summary>
+    public string DatabasePath => Path.Combine(_folder, "keel.db");
+
     public string Log
     {
         get

@@ -1,4 +1,5 @@
 using Keel.Application.Platform.Notifications;
+using Keel.Application.Problems;
 using Keel.Application.ServiceLevels;
 using Keel.Application.Work;
 using Keel.Domain.Platform.Jobs;
@@ -36,6 +37,7 @@ public static class JobsSetup
         services.AddRecurringJob(JobsCleanupHandler.JobType, JobsCleanupHandler.JobType, JobsCleanupHandler.Schedule);
         services.AddWorkJobs();
         services.AddServiceLevelJobs();
+        services.AddProblemJobs();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection("Keel:Smtp"));
         services.AddJobHandler<NotificationMailHandler>();
         services.AddRecurringJob(NotificationMailHandler.JobType, NotificationMailHandler.JobType,

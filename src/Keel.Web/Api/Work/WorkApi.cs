@@ -43,7 +43,8 @@ public static class WorkApi
         return app;
     }
 
-    private static RouteGroupBuilder MapKind(IEndpointRouteBuilder app, WorkKind kind, string readPolicy)
+    /// <param name="ownRecord">The kind maps its own read and update of one record (problems add their fields to both).</param>
+    internal static RouteGroupBuilder MapKind(IEndpointRouteBuilder app, WorkKind kind, string readPolicy, bool ownRecord = false)
     {
         var path = WorkNumber.ResourceOf(kind);
         var group = app.MapGroup($"/api/v1/{path}").WithTags("Work");
@@ -52,11 +53,14 @@ public static class WorkApi
                 ListAsync(kind, list, filter, user, work, ct))
             .RequireAuthorization(readPolicy).WithName($"List{name}s")
             .WithSummary($"{name}s the caller may see; filter by state, priority, service, team, assignee, requester (ids, comma-separated; 'me'), unassigned, major, createdFrom/createdTo, updatedFrom/updatedTo, sla (Breached, Soon, Running, Paused, Met, Cancelled: the worst of the item's clocks); q searches title and description (every word, as a prefix); sort by number, createdAt, updatedAt, priority, title, dueAt (time to breach).");
-        group.MapGet("/{number}", (string number, HttpContext http, WorkItemService work, CancellationToken ct) => GetAsync(kind, number, http, work, ct))
-            .RequireAuthorization(readPolicy).WithName($"Get{name}").WithSummary($"One {kind.ToString().ToLowerInvariant()} by number, with its ETag and the states the caller may move it to.");
-        group.MapPatch("/{number}", (string number, JsonElement body, HttpContext http, WorkItemService work, CancellationToken ct) => UpdateAsync(kind, number, body, http, work, ct))
-            .RequireAuthorization(Policies.Staff).WithName($"Update{name}")
-            .WithSummary("Merge patch with If-Match: title, description, impact, urgency, category, configurationItemId, team, assignee (ids), isMajor, investmentCategory.");
+        if (!ownRecord)
+        {
+            group.MapGet("/{number}", (string number, HttpContext http, WorkItemService work, CancellationToken ct) => GetAsync(kind, number, http, work, ct))
+                .RequireAuthorization(readPolicy).WithName($"Get{name}").WithSummary($"One {kind.ToString().ToLowerInvariant()} by number, with its ETag and the states the caller may move it to.");
+            group.MapPatch("/{number}", (string number, JsonElement body, HttpContext http, WorkItemService work, CancellationToken ct) => UpdateAsync(kind, number, body, http, work, ct))
+                .RequireAuthorization(Policies.Staff).WithName($"Update{name}")
+                .WithSummary("Merge patch with If-Match: title, description, impact, urgency, category, configurationItemId, team, assignee (ids), isMajor, investmentCategory.");
+        }
         group.MapPost("/{number}/transitions", (string number, TransitionBody body, HttpContext http, WorkItemService work, CancellationToken ct) => TransitionAsync(kind, number, body, http, work, ct))
             .RequireAuthorization(readPolicy).WithName($"Transition{name}")
             .WithSummary("Move to another state: { to, holdReason? (OnHold), resolutionCode? and resolutionNote? (Resolved), reason? }. 409 illegal_transition names the allowed states; If-Match optional.");

@@ -13,7 +13,7 @@ public static class WorkText
     public static string Segment(WorkKind kind) => WorkNumber.ResourceOf(kind);
 
     public static WorkKind? KindOf(string? segment) =>
-        WorkedKinds.Cast<WorkKind?>().FirstOrDefault(k => string.Equals(Segment(k!.Value), segment, StringComparison.OrdinalIgnoreCase));
+        WorkedKinds.Append(WorkKind.Change).Cast<WorkKind?>().FirstOrDefault(k => string.Equals(Segment(k!.Value), segment, StringComparison.OrdinalIgnoreCase));
 
     public static string Plural(WorkKind kind) => kind switch
     {

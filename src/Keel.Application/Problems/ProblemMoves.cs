@@ -1,0 +1,36 @@
+using Keel.Application.Data;
+using Keel.Domain.Platform;
+using Keel.Domain.Problems;
+using Keel.Domain.Work;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keel.Application.Problems;
+
+/// <summary>
+/// The problem's part of a move, run by <c>WorkItemService.TransitionAsync</c> once the workflow allowed it: a known
+/// error needs a workaround and a resolved problem a root cause (<see cref="ProblemRecord.CheckMove"/>).
+/// </summary>
+internal static class ProblemMoves
+{
+    /// <summary>Null when the move may be saved; otherwise the error, and nothing tracked is kept.</summary>
+    public static async Task<Error?> CheckAsync(KeelDb db, WorkItem item, DateTime now, CancellationToken ct)
+    {
+        if (item.Kind != WorkKind.Problem)
+        {
+            return null;
+        }
+        var record = await db.Set<ProblemRecord>().FirstOrDefaultAsync(r => r.WorkItemId == item.Id, ct);
+        if (record is null)
+        {
+            record = new ProblemRecord { WorkItemId = item.Id };
+            db.Add(record);
+        }
+        if (record.CheckMove(item.State) is { } refused)
+        {
+            db.ChangeTracker.Clear();
+            return refused;
+        }
+        record.Moved(item.State, now);
+        return null;
+    }
+}
