@@ -24,7 +24,7 @@ public static class ChangeFlow
     /// <summary>Null when the move fits the change; otherwise the illegal-transition or field error, and nothing changes.</summary>
     public static Error? Check(ChangeRecord change, WorkState from, WorkState to, Mover mover)
     {
-        if (Workflows.Change.AllowedFrom(from, mover).Contains(to) && !Fits(change.Type, from, to))
+        if (Workflows.Change.Uses(to) && !Allowed(change.Type, from, mover).Contains(to))
         {
             return Error.IllegalTransition(from.ToString(), to.ToString(), Allowed(change.Type, from, mover).Select(s => s.ToString()).ToArray());
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Keel.Application.Changes;
 using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Accounts;
@@ -39,6 +40,7 @@ public static class KeelWebSetup
         services.AddPlatformUseCases();
         services.AddServicesUseCases();
         services.AddWorkUseCases();
+        services.AddChangeUseCases();
         services.AddServiceLevelUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
