@@ -201,6 +201,12 @@ public sealed class ChangeService(KeelDb db, ICurrentUser user, TimeProvider tim
         {
             await ReassessAsync(item, change, patch, now, ct);
         }
+        if (db.ChangeTracker.HasChanges())
+        {
+            // The item's version guards its change record too: an edit of the record alone still moves it.
+            item.UpdatedAt = now;
+            db.Entry(item).Property(w => w.UpdatedAt).IsModified = true;
+        }
         db.Entry(item).Property(w => w.Version).OriginalValue = expectedVersion;
         return await db.SaveOrConflictAsync(ct) ?? (Result<ChangeView>)await Views.OneAsync(item, ct);
     }
