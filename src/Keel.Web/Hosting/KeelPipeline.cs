@@ -1,3 +1,4 @@
+using Keel.Web.Api.Changes;
 using Keel.Web.Api.Platform;
 using Keel.Web.Api.ServiceLevels;
 using Keel.Web.Api.Services;
@@ -43,6 +44,7 @@ public static class KeelPipeline
         app.MapJobsApi();
         app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi().MapServiceMapApi();
         app.MapWorkApi().MapApprovalsApi().MapAssignmentRulesApi().MapSavedViewsApi();
+        app.MapChangesApi();
         app.MapCalendarsApi().MapSlaPoliciesApi().MapSlaAttainmentApi();
 
         app.MapStaticAssets().AllowAnonymous();

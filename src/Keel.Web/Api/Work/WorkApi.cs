@@ -43,11 +43,25 @@ public static class WorkApi
         return app;
     }
 
-    private static RouteGroupBuilder MapKind(IEndpointRouteBuilder app, WorkKind kind, string readPolicy)
+    /// <summary>
+    /// The endpoints every kind shares. <paramref name="itemEndpoints"/> false leaves out list, read and patch, for a kind
+    /// whose own API maps them with its own fields (changes).
+    /// </summary>
+    internal static RouteGroupBuilder MapKind(IEndpointRouteBuilder app, WorkKind kind, string readPolicy, bool itemEndpoints = true)
     {
         var path = WorkNumber.ResourceOf(kind);
         var group = app.MapGroup($"/api/v1/{path}").WithTags("Work");
         var name = kind.ToString();
+        if (itemEndpoints)
+        {
+            MapItem(group, kind, name, readPolicy);
+        }
+        MapShared(group, kind, path, name, readPolicy);
+        return group;
+    }
+
+    private static void MapItem(RouteGroupBuilder group, WorkKind kind, string name, string readPolicy)
+    {
         group.MapGet("", ([AsParameters] ListQuery list, [AsParameters] WorkListQuery filter, ICurrentUser user, WorkItemService work, CancellationToken ct) =>
                 ListAsync(kind, list, filter, user, work, ct))
             .RequireAuthorization(readPolicy).WithName($"List{name}s")
@@ -57,6 +71,10 @@ public static class WorkApi
         group.MapPatch("/{number}", (string number, JsonElement body, HttpContext http, WorkItemService work, CancellationToken ct) => UpdateAsync(kind, number, body, http, work, ct))
             .RequireAuthorization(Policies.Staff).WithName($"Update{name}")
             .WithSummary("Merge patch with If-Match: title, description, impact, urgency, category, configurationItemId, team, assignee (ids), isMajor, investmentCategory.");
+    }
+
+    private static void MapShared(RouteGroupBuilder group, WorkKind kind, string path, string name, string readPolicy)
+    {
         group.MapPost("/{number}/transitions", (string number, TransitionBody body, HttpContext http, WorkItemService work, CancellationToken ct) => TransitionAsync(kind, number, body, http, work, ct))
             .RequireAuthorization(readPolicy).WithName($"Transition{name}")
             .WithSummary("Move to another state: { to, holdReason? (OnHold), resolutionCode? and resolutionNote? (Resolved), reason? }. 409 illegal_transition names the allowed states; If-Match optional.");
@@ -79,7 +97,6 @@ public static class WorkApi
         group.MapGet("/{number}/sla", async (string number, SlaService sla, CancellationToken ct) => All(await sla.ClocksAsync(kind, number, ct)))
             .RequireAuthorization(readPolicy).WithName($"Get{name}Sla")
             .WithSummary("Every service-level clock of the item as it stands now (not paged): target, due time, elapsed and remaining business minutes, warning, pauses.");
-        return group;
     }
 
     private static async Task<Results<Ok<ListResponse<WorkItemView>>, ProblemHttpResult>> ListAsync(
