@@ -12,8 +12,9 @@ public static class WorkText
 
     public static string Segment(WorkKind kind) => WorkNumber.ResourceOf(kind);
 
+    /// <summary>The kind a record page's segment names: any kind (changes and problems open on the same record page).</summary>
     public static WorkKind? KindOf(string? segment) =>
-        WorkedKinds.Cast<WorkKind?>().FirstOrDefault(k => string.Equals(Segment(k!.Value), segment, StringComparison.OrdinalIgnoreCase));
+        Enum.GetValues<WorkKind>().Cast<WorkKind?>().FirstOrDefault(k => string.Equals(Segment(k!.Value), segment, StringComparison.OrdinalIgnoreCase));
 
     public static string Plural(WorkKind kind) => kind switch
     {
