@@ -23,6 +23,7 @@ internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<Chang
         b.Property(x => x.Risk).HasConversion<string>().HasMaxLength(8);
         b.Property(x => x.RiskAnswers).HasMaxLength(4000);
         b.Property(x => x.RiskExplanation).HasMaxLength(8000);
+        b.Property(x => x.Authority).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.FreezeOverride).HasMaxLength(WorkItem.NoteMaxLength);
         b.Property(x => x.ReviewOutcome).HasConversion<string>().HasMaxLength(24);
         b.Property(x => x.ReviewNote).HasMaxLength(WorkItem.NoteMaxLength);

@@ -1,3 +1,4 @@
+using Keel.Application.Changes;
 using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Paging;
@@ -13,7 +14,7 @@ public sealed record ApprovalView(
 
 public sealed record ApprovalDecision(bool? Approve, string? Reason);
 
-/// <summary>Approving or rejecting requests (and later changes): only the named approver decides, once, and a rejection says why.</summary>
+/// <summary>Approving or rejecting requests and changes: only the named approver decides, once, and a rejection says why (changes: <see cref="ChangeApprovals"/>).</summary>
 public sealed class ApprovalService(KeelDb db, ICurrentUser user, TimeProvider time, WorkEffects effects)
 {
     private static readonly KeysetPager<Approval> Pager = new(a => a.Id, SortKey<Approval>.By("requestedAt", a => a.RequestedAt));
@@ -39,6 +40,11 @@ public sealed class ApprovalService(KeelDb db, ICurrentUser user, TimeProvider t
         if (approval is null || (approval.ApproverId != user.UserId && !WorkAccess.IsWorker(user)))
         {
             return Error.NotFound("The approval");
+        }
+        var item = await db.Set<WorkItem>().FirstAsync(w => w.Id == approval.WorkItemId, ct);
+        if (item.Kind == WorkKind.Change && ChangeApprovals.IsOwn(item, user.UserId))
+        {
+            return ChangeApprovals.OwnChange();
         }
         if (approval.ApproverId != user.UserId)
         {
@@ -66,10 +72,13 @@ public sealed class ApprovalService(KeelDb db, ICurrentUser user, TimeProvider t
         approval.State = decision.Approve == true ? ApprovalState.Approved : ApprovalState.Rejected;
         approval.Reason = decision.Reason?.Trim();
         approval.DecidedAt = now;
-        var item = await db.Set<WorkItem>().FirstAsync(w => w.Id == approval.WorkItemId, ct);
         if (item.State == WorkState.AwaitingApproval)
         {
             await MoveRequestAsync(item, approval, now, ct);
+        }
+        else if (item.Kind == WorkKind.Change && item.State == WorkState.Authorize)
+        {
+            await ChangeApprovals.SettleAsync(db, user, item, approval, now, ct);
         }
         return await db.SaveOrConflictAsync(ct) ?? (Result<ApprovalView>)(await ViewsAsync([approval], ct))[0];
     }

@@ -1,11 +1,14 @@
+using Keel.Application.Changes;
 using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Paging;
 using Keel.Domain.Balance;
+using Keel.Domain.Changes;
 using Keel.Domain.Platform;
 using Keel.Domain.Services.Configuration;
 using Keel.Domain.Work;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Keel.Application.Work;
 
@@ -22,8 +25,12 @@ public sealed record WorkPatch(
     Optional<InvestmentCategory?> InvestmentCategory = default);
 
 /// <summary>Reading, listing, changing and moving work of any kind, with the visibility rules of <see cref="WorkAccess"/>.</summary>
-public sealed class WorkItemService(KeelDb db, ICurrentUser user, TimeProvider time, WorkViews views, WorkEffects effects)
+public sealed class WorkItemService(
+    KeelDb db, ICurrentUser user, TimeProvider time, WorkViews views, WorkEffects effects, ChangeTransitions? changes = null)
 {
+    // Changes move through the same endpoint; their own rules (type, window, authority) come from the Changes area.
+    private ChangeTransitions Changes => changes ?? new ChangeTransitions(db, user, Options.Create(new ChangeOptions()));
+
     public async Task<Result<WorkItemView>> GetAsync(WorkKind kind, string number, CancellationToken ct) =>
         await FindAsync(kind, number, tracked: false, ct) is { } item ? await views.OneAsync(item, ct) : Error.NotFound(Describe(kind));
 
@@ -134,11 +141,26 @@ public sealed class WorkItemService(KeelDb db, ICurrentUser user, TimeProvider t
         {
             return Error.Forbidden("Only the person who raised the item, or IT staff, may move it.");
         }
+        ChangeRecord? change = null;
+        if (item.Kind == WorkKind.Change && Workflows.Change.Uses(request.To))
+        {
+            var checkedChange = await Changes.BeforeAsync(item, request, context, ct);
+            if (!checkedChange.IsSuccess)
+            {
+                return checkedChange.Error!;
+            }
+            change = checkedChange.Value;
+        }
+        var from = item.State;
         if ((item.Transition(request, context) ?? await Problems.ProblemMoves.CheckAsync(db, item, context.Now, ct)) is { } error)
         {
             return error;
         }
         await effects.AfterTransitionAsync(item, request, context, ct);
+        if (change is not null)
+        {
+            await Changes.AfterAsync(item, change, from, context, ct);
+        }
         return await db.SaveOrConflictAsync(ct) ?? (Result<WorkItemView>)await views.OneAsync(item, ct);
     }
 

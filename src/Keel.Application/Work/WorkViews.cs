@@ -3,6 +3,7 @@ using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.ServiceLevels;
 using Keel.Domain.Balance;
+using Keel.Domain.Changes;
 using Keel.Domain.Platform;
 using Keel.Domain.Services;
 using Keel.Domain.Services.Catalog;
@@ -47,6 +48,14 @@ public sealed class WorkViews(KeelDb db, ICurrentUser user, TimeProvider time)
         var clocks = await new ClockTracker(db).ReadAsync(items, time.GetUtcNow().UtcDateTime, ct);
         Ref? RefOf(Dictionary<Guid, string> names, Guid? id) => id is { } value ? new Ref(value, names.GetValueOrDefault(value, "")) : null;
         var worker = WorkAccess.IsWorker(user);
+        // A change's moves depend on its type (a standard change skips assessment and authorization).
+        var changeIds = items.Where(i => i.Kind == WorkKind.Change).Select(i => i.Id).ToList();
+        var changeTypes = changeIds.Count == 0
+            ? []
+            : await db.Set<ChangeRecord>().Where(c => changeIds.Contains(c.WorkItemId)).ToDictionaryAsync(c => c.WorkItemId, c => c.Type, ct);
+        IReadOnlyList<WorkState> Allowed(WorkItem i) => changeTypes.TryGetValue(i.Id, out var type)
+            ? ChangeFlow.Allowed(type, i.State, WorkAccess.MoverOf(user, i))
+            : i.Workflow.AllowedFrom(i.State, WorkAccess.MoverOf(user, i));
         return items.Select(i => new WorkItemView(
             i.Id, i.Number, i.Kind, i.Title, i.Description, i.State, i.Priority, i.Impact, i.Urgency, i.Category,
             RefOf(services, i.ServiceId)!, RefOf(cis, i.ConfigurationItemId), RefOf(people, i.RequesterId)!, RefOf(people, i.RequestedForId),
@@ -57,7 +66,7 @@ public sealed class WorkViews(KeelDb db, ICurrentUser user, TimeProvider time)
             RefOf(catalog, i.CatalogItemId), i.Answers is null ? null : JsonDocument.Parse(i.Answers).RootElement.Clone(), i.TaskOrder,
             worker ? i.ReassignmentCount : 0, i.ReopenCount, i.ExternalNumber,
             i.CreatedAt, i.UpdatedAt, i.FirstRespondedAt, i.ResolvedAt, i.ClosedAt,
-            i.Workflow.AllowedFrom(i.State, WorkAccess.MoverOf(user, i)), [.. clocks[i.Id]], i.Version)).ToList();
+            Allowed(i), [.. clocks[i.Id]], i.Version)).ToList();
     }
 
     internal static async Task<Dictionary<Guid, string>> NamesAsync<TEntity, TRow>(

@@ -35,6 +35,12 @@ public sealed class ChangeRecord
     /// <summary>Why the score is what it is (JSON array of lines), shown on the record.</summary>
     public string? RiskExplanation { get; set; }
 
+    /// <summary>Who was asked to authorize it, fixed when it entered Authorize (null before).</summary>
+    public ChangeAuthority? Authority { get; set; }
+
+    /// <summary>The approvals that authorize it, out of those asked (fixed with <see cref="Authority"/>).</summary>
+    public int? Quorum { get; set; }
+
     /// <summary>Why the change was scheduled into a freeze window anyway; required to do so, and audited.</summary>
     public string? FreezeOverride { get; set; }
 

@@ -48,11 +48,16 @@ public static class Workflows
         new(KnownError, Resolved, Agent), new(Resolved, Closed, Agent),
     ]);
 
+    /// <summary>
+    /// Draft → Assess → Authorize → Scheduled → Implement → Review → Closed. A standard change is pre-authorized and goes
+    /// Draft → Scheduled (Keel.Domain.Changes.ChangeFlow keeps each type to its path); the authority's decision moves an
+    /// authorized change to Scheduled and a rejected one back to Draft.
+    /// </summary>
     public static Workflow Change { get; } = new(WorkKind.Change, Draft,
     [
-        new(Draft, Assess, Agent), new(Draft, Cancelled, Agent),
+        new(Draft, Assess, Agent), new(Draft, Scheduled, Agent), new(Draft, Cancelled, Agent),
         new(Assess, Authorize, Agent), new(Assess, Draft, Agent), new(Assess, Cancelled, Agent),
-        new(Authorize, Scheduled), new(Authorize, Cancelled),
+        new(Authorize, Scheduled), new(Authorize, Draft), new(Authorize, Cancelled, Agent),
         new(Scheduled, Implement, Agent), new(Scheduled, Cancelled, Agent),
         new(Implement, Review, Agent), new(Review, Closed, Agent),
     ]);

@@ -237,6 +237,10 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("ActualStart")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Authority")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("BackoutPlan")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -256,6 +260,9 @@ namespace Keel.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("PlannedStart")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Quorum")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Reason")
                         .IsRequired()

@@ -232,6 +232,10 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ActualStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Authority")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BackoutPlan")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -251,6 +255,9 @@ namespace Keel.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("PlannedStart")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Quorum")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .IsRequired()

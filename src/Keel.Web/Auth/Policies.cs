@@ -27,6 +27,9 @@ public static class Policies
     public const string Cockpit = nameof(Cockpit);
     public const string Reports = nameof(Reports);
 
+    /// <summary>A work item's record page: the agent workspace's roles and those who work problems and changes there.</summary>
+    public const string WorkRecords = nameof(WorkRecords);
+
     /// <summary>Change services, their catalogue items and the CMDB (the use cases then check the service's owner).</summary>
     public const string ServiceEditors = nameof(ServiceEditors);
 
@@ -70,7 +73,8 @@ public static class Policies
             .AddPolicy(Staff, p => p.RequireRole(StaffRoles))
             .AddPolicy(ServiceEditors, p => p.RequireRole(ServiceAccess.CmdbEditorRoles))
             .AddPolicy(ServiceCosts, p => p.RequireRole(ServiceAccess.FinanceRoles))
-            .AddPolicy(ServiceReaders, p => p.RequireRole([.. ServiceAccess.FinanceRoles, .. ServiceAccess.StaffRoles]));
+            .AddPolicy(ServiceReaders, p => p.RequireRole([.. ServiceAccess.FinanceRoles, .. ServiceAccess.StaffRoles]))
+            .AddPolicy(WorkRecords, p => p.RequireRole([.. AreaRoles[Work].Union(AreaRoles[Problems]).Union(AreaRoles[Changes])]));
         foreach (var (area, roles) in AreaRoles)
         {
             builder.AddPolicy(area, p => p.RequireRole(roles));

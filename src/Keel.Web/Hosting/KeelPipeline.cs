@@ -45,6 +45,7 @@ public static class KeelPipeline
         app.MapJobsApi();
         app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi().MapServiceMapApi();
         app.MapWorkApi().MapApprovalsApi().MapAssignmentRulesApi().MapSavedViewsApi();
+        app.MapChangesApi();
         app.MapCalendarsApi().MapSlaPoliciesApi().MapSlaAttainmentApi();
         app.MapProblemsApi();
         app.MapChangeWindowsApi().MapChangeCalendarApi();

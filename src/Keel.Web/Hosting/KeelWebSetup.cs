@@ -42,6 +42,7 @@ public static class KeelWebSetup
         services.AddPlatformUseCases();
         services.AddServicesUseCases();
         services.AddWorkUseCases();
+        services.AddChangeUseCases();
         services.AddServiceLevelUseCases();
         services.AddProblemUseCases();
         services.AddChangeCalendarUseCases();

@@ -68,10 +68,10 @@ internal sealed class ChangeCalendarWorld
         return item;
     }
 
-    public async Task<T> RunAsync<T>(ICurrentUser user, Func<ChangeUseCases, Task<T>> action)
+    public async Task<T> RunAsync<T>(ICurrentUser user, Func<CalendarUseCases, Task<T>> action)
     {
         await using var db = Database.NewDbContext(user);
-        return await action(new ChangeUseCases(
+        return await action(new CalendarUseCases(
             new ChangeWindowService(db, user), new ChangeCalendarService(db, user),
             new ChangeScheduleService(db, user, Database.Time), new CalendarFeedService(db, user, Database.Time)));
     }
@@ -80,4 +80,4 @@ internal sealed class ChangeCalendarWorld
         RunAsync(ChangeManager, u => u.Windows.CreateAsync(new ChangeWindowDraft(ChangeWindowKind.Freeze, name, "Quiet period.", start, end, null, services, null), Ct));
 }
 
-internal sealed record ChangeUseCases(ChangeWindowService Windows, ChangeCalendarService Calendar, ChangeScheduleService Schedule, CalendarFeedService Feeds);
+internal sealed record CalendarUseCases(ChangeWindowService Windows, ChangeCalendarService Calendar, ChangeScheduleService Schedule, CalendarFeedService Feeds);

@@ -29,7 +29,7 @@ public static class ProblemsApi
 {
     public static IEndpointRouteBuilder MapProblemsApi(this IEndpointRouteBuilder app)
     {
-        var problems = WorkApi.MapKind(app, WorkKind.Problem, Policies.Problems, ownRecord: true).WithTags("Problems");
+        var problems = WorkApi.MapKind(app, WorkKind.Problem, Policies.Problems, ItemEndpoints.ListOnly).WithTags("Problems");
         problems.MapPost("", Create).RequireAuthorization(Policies.Problems).WithName("CreateProblem")
             .WithSummary("Raise a problem: { title, description?, serviceId, configurationItemId?, impact 1..3, urgency 1..3, category?, incidents?: [\"INC…\"] }. Each incident is linked to it (CausedBy from the incident).");
         problems.MapGet("/{number}", Get).RequireAuthorization(Policies.Problems).WithName("GetProblem")

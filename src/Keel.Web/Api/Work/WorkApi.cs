@@ -20,6 +20,17 @@ public sealed record TransitionBody(WorkState? To, HoldReason? HoldReason, Resol
 /// change, move, and the conversation, time and history under each item. Visibility is the use cases' job:
 /// requesters reach only their own items, and internal lines never leave the server for them.
 /// </summary>
+/// <summary>Which of the per-record endpoints <see cref="WorkApi.MapKind"/> maps for a kind.</summary>
+internal enum ItemEndpoints
+{
+    /// <summary>List, read and patch.</summary>
+    All,
+    /// <summary>The list only: the kind maps its own read and patch.</summary>
+    ListOnly,
+    /// <summary>None: the kind maps its own list, read and patch.</summary>
+    None,
+}
+
 public static class WorkApi
 {
     public static IEndpointRouteBuilder MapWorkApi(this IEndpointRouteBuilder app)
@@ -43,17 +54,30 @@ public static class WorkApi
         return app;
     }
 
-    /// <param name="ownRecord">The kind maps its own read and update of one record (problems add their fields to both).</param>
-    internal static RouteGroupBuilder MapKind(IEndpointRouteBuilder app, WorkKind kind, string readPolicy, bool ownRecord = false)
+    /// <summary>
+    /// The endpoints every kind shares. <paramref name="items"/> leaves out the read and patch of one record (problems add
+    /// their fields to both) or also the list (changes list with their own filters), for a kind whose own API maps them.
+    /// </summary>
+    internal static RouteGroupBuilder MapKind(IEndpointRouteBuilder app, WorkKind kind, string readPolicy, ItemEndpoints items = ItemEndpoints.All)
     {
         var path = WorkNumber.ResourceOf(kind);
         var group = app.MapGroup($"/api/v1/{path}").WithTags("Work");
         var name = kind.ToString();
+        if (items != ItemEndpoints.None)
+        {
+            MapItem(group, kind, name, readPolicy, items == ItemEndpoints.All);
+        }
+        MapShared(group, kind, path, name, readPolicy);
+        return group;
+    }
+
+    private static void MapItem(RouteGroupBuilder group, WorkKind kind, string name, string readPolicy, bool readAndPatch)
+    {
         group.MapGet("", ([AsParameters] ListQuery list, [AsParameters] WorkListQuery filter, ICurrentUser user, WorkItemService work, CancellationToken ct) =>
                 ListAsync(kind, list, filter, user, work, ct))
             .RequireAuthorization(readPolicy).WithName($"List{name}s")
             .WithSummary($"{name}s the caller may see; filter by state, priority, service, team, assignee, requester (ids, comma-separated; 'me'), unassigned, major, createdFrom/createdTo, updatedFrom/updatedTo, sla (Breached, Soon, Running, Paused, Met, Cancelled: the worst of the item's clocks); q searches title and description (every word, as a prefix); sort by number, createdAt, updatedAt, priority, title, dueAt (time to breach).");
-        if (!ownRecord)
+        if (readAndPatch)
         {
             group.MapGet("/{number}", (string number, HttpContext http, WorkItemService work, CancellationToken ct) => GetAsync(kind, number, http, work, ct))
                 .RequireAuthorization(readPolicy).WithName($"Get{name}").WithSummary($"One {kind.ToString().ToLowerInvariant()} by number, with its ETag and the states the caller may move it to.");
@@ -61,6 +85,10 @@ public static class WorkApi
                 .RequireAuthorization(Policies.Staff).WithName($"Update{name}")
                 .WithSummary("Merge patch with If-Match: title, description, impact, urgency, category, configurationItemId, team, assignee (ids), isMajor, investmentCategory.");
         }
+    }
+
+    private static void MapShared(RouteGroupBuilder group, WorkKind kind, string path, string name, string readPolicy)
+    {
         group.MapPost("/{number}/transitions", (string number, TransitionBody body, HttpContext http, WorkItemService work, CancellationToken ct) => TransitionAsync(kind, number, body, http, work, ct))
             .RequireAuthorization(readPolicy).WithName($"Transition{name}")
             .WithSummary("Move to another state: { to, holdReason? (OnHold), resolutionCode? and resolutionNote? (Resolved), reason? }. 409 illegal_transition names the allowed states; If-Match optional.");
@@ -83,7 +111,6 @@ public static class WorkApi
         group.MapGet("/{number}/sla", async (string number, SlaService sla, CancellationToken ct) => All(await sla.ClocksAsync(kind, number, ct)))
             .RequireAuthorization(readPolicy).WithName($"Get{name}Sla")
             .WithSummary("Every service-level clock of the item as it stands now (not paged): target, due time, elapsed and remaining business minutes, warning, pauses.");
-        return group;
     }
 
     private static async Task<Results<Ok<ListResponse<WorkItemView>>, ProblemHttpResult>> ListAsync(

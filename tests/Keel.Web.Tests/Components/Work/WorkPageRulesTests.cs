@@ -16,7 +16,7 @@ public sealed class WorkPageRulesTests
 
     [Theory]
     [InlineData("/work", Policies.Work)]
-    [InlineData("/work/{Segment}/{Number}", Policies.Work)]
+    [InlineData("/work/{Segment}/{Number}", Policies.WorkRecords)]
     [InlineData("/portal/items", Policies.Portal)]
     [InlineData("/portal/items/{Number}", Policies.Portal)]
     [InlineData("/portal/incidents/new", Policies.Portal)]

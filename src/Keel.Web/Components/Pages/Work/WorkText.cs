@@ -12,6 +12,7 @@ public static class WorkText
 
     public static string Segment(WorkKind kind) => WorkNumber.ResourceOf(kind);
 
+    /// <summary>The kind a record page's segment names: the worked kinds and changes (problems have their own record page).</summary>
     public static WorkKind? KindOf(string? segment) =>
         WorkedKinds.Append(WorkKind.Change).Cast<WorkKind?>().FirstOrDefault(k => string.Equals(Segment(k!.Value), segment, StringComparison.OrdinalIgnoreCase));
 
@@ -24,7 +25,8 @@ public static class WorkText
         WorkKind.Change => "Changes",
     };
 
-    public static string RecordHref(WorkKind kind, string number) => $"/work/{Segment(kind)}/{number}";
+    public static string RecordHref(WorkKind kind, string number) =>
+        kind == WorkKind.Problem ? $"/problems/{number}" : $"/work/{Segment(kind)}/{number}";
 
     /// <summary>"On hold", "Awaiting approval": the state as words.</summary>
     public static string State(WorkState state) => Words(state.ToString());
