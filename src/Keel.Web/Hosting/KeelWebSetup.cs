@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Keel.Application.Data;
+using Keel.Application.Knowledge;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Accounts;
 using Keel.Application.Platform.Jobs;
@@ -39,6 +40,7 @@ public static class KeelWebSetup
         services.AddPlatformUseCases();
         services.AddServicesUseCases();
         services.AddWorkUseCases();
+        services.AddKnowledgeUseCases();
         services.AddServiceLevelUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
