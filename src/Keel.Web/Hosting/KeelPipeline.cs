@@ -1,3 +1,4 @@
+using Keel.Web.Api.Knowledge;
 using Keel.Web.Api.Platform;
 using Keel.Web.Api.ServiceLevels;
 using Keel.Web.Api.Services;
@@ -44,6 +45,7 @@ public static class KeelPipeline
         app.MapServicesApi().MapCatalogItemsApi().MapConfigurationItemsApi().MapCostPoolsApi().MapServiceMapApi();
         app.MapWorkApi().MapApprovalsApi().MapAssignmentRulesApi().MapSavedViewsApi();
         app.MapCalendarsApi().MapSlaPoliciesApi().MapSlaAttainmentApi();
+        app.MapKnowledgeApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
