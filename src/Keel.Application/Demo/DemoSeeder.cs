@@ -15,9 +15,9 @@ public static class DemoSeeder
     private static IReadOnlyList<IDemoSeedStep> Steps(DemoProfile profile) => profile switch
     {
         // The tiny profile has no work history: tests raise exactly the work they look at.
-        DemoProfile.Tiny => [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep(), new ServiceLevelsStep()],
+        DemoProfile.Tiny => [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep(), new ServiceLevelsStep(), new KnowledgeStep()],
         DemoProfile.Demo =>
-            [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep(), new ServiceLevelsStep(), new WorkHistoryStep(), new AttainmentStep()],
+            [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep(), new ServiceLevelsStep(), new WorkHistoryStep(), new AttainmentStep(), new KnowledgeStep()],
         _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "Unknown demo profile."),
     };
 

@@ -198,7 +198,13 @@ public sealed class PortfolioService(KeelDb db, ICurrentUser user, IServiceWorkC
     }
 
     /// <summary>Live services with at least one item offered to the caller's unit, and those items (catalogue-sized, read at once).</summary>
-    private async Task<Dictionary<Guid, IReadOnlyList<CatalogItem>>> OfferedAsync(CancellationToken ct)
+    private Task<Dictionary<Guid, IReadOnlyList<CatalogItem>>> OfferedAsync(CancellationToken ct) => OfferedAsync(db, user, ct);
+
+    /// <summary>The ids of the services the portal offers <paramref name="user"/> (knowledge shows requesters only articles about these).</summary>
+    public static async Task<IReadOnlyCollection<Guid>> OfferedServiceIdsAsync(KeelDb db, ICurrentUser user, CancellationToken ct) =>
+        (await OfferedAsync(db, user, ct)).Keys;
+
+    private static async Task<Dictionary<Guid, IReadOnlyList<CatalogItem>>> OfferedAsync(KeelDb db, ICurrentUser user, CancellationToken ct)
     {
         var unit = user.UserId is { } me
             ? await db.Users.Where(u => u.Id == me).Select(u => u.BusinessUnitId).FirstOrDefaultAsync(ct)

@@ -1,3 +1,4 @@
+using Keel.Application.Knowledge;
 using Keel.Application.Services;
 using Keel.Application.Work;
 using Keel.Domain.Platform;
@@ -23,6 +24,9 @@ public static class Policies
     public const string Work = nameof(Work);
     public const string Problems = nameof(Problems);
     public const string Changes = nameof(Changes);
+
+    /// <summary>Write and review knowledge articles (the /knowledge pages); everyone signed in reads them through the portal.</summary>
+    public const string Knowledge = nameof(Knowledge);
     public const string Services = nameof(Services);
     public const string Cockpit = nameof(Cockpit);
     public const string Reports = nameof(Reports);
@@ -55,6 +59,8 @@ public static class Policies
         [Problems] = [.. Keel.Application.Problems.ProblemAccess.Roles],
         [Changes] = [Roles.ChangeManager, Roles.CabMember, Roles.Agent, Roles.TeamLead, Roles.ItLeader, Roles.Admin],
         // Issue 3: IT staff read services and CIs (without costs); owners, the leader and executives see costs too.
+        // Issue 6: IT staff write knowledge; publishing is checked in the use case (KnowledgeAccess).
+        [Knowledge] = [.. KnowledgeAccess.WriterRoles],
         [Services] = [.. ServiceAccess.FinanceRoles, .. ServiceAccess.StaffRoles.Except(ServiceAccess.FinanceRoles)],
         [Cockpit] = [Roles.ItLeader, Roles.Admin],
         [Reports] = [Roles.Executive, Roles.ItLeader, Roles.Admin],

@@ -1,4 +1,5 @@
 using Keel.Web.Api.Changes;
+using Keel.Web.Api.Knowledge;
 using Keel.Web.Api.Platform;
 using Keel.Web.Api.Problems;
 using Keel.Web.Api.ServiceLevels;
@@ -49,6 +50,7 @@ public static class KeelPipeline
         app.MapCalendarsApi().MapSlaPoliciesApi().MapSlaAttainmentApi();
         app.MapProblemsApi();
         app.MapChangeWindowsApi().MapChangeCalendarApi();
+        app.MapKnowledgeApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

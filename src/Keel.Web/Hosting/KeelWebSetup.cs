@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Keel.Application.Changes;
 using Keel.Application.Data;
+using Keel.Application.Knowledge;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Accounts;
 using Keel.Application.Platform.Jobs;
@@ -43,6 +44,7 @@ public static class KeelWebSetup
         services.AddServicesUseCases();
         services.AddWorkUseCases();
         services.AddChangeUseCases();
+        services.AddKnowledgeUseCases();
         services.AddServiceLevelUseCases();
         services.AddProblemUseCases();
         services.AddChangeCalendarUseCases();
