@@ -27,5 +27,6 @@ public sealed class ProblemsSeedTests(DatabaseFixture databases)
         problems.Where(p => p.State == WorkState.Resolved).ShouldAllBe(p => !string.IsNullOrEmpty(p.RootCause));
         problems.Count(p => p.State == WorkState.KnownError).ShouldBeGreaterThan(0);
         problems.ShouldAllBe(p => links.Count(l => l.ToId == p.Id) >= 3);
+        (await db.Set<ProblemCandidate>().CountAsync(c => c.State == CandidateState.Open, Ct)).ShouldBeLessThanOrEqualTo(Keel.Application.Demo.ProblemsStep.OpenCandidates);
     }
 }
