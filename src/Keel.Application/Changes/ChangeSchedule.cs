@@ -1,5 +1,6 @@
 using Keel.Application.Data;
 using Keel.Domain.Changes;
+using Keel.Domain.Platform;
 using Keel.Domain.Work;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,9 @@ public sealed record ChangeCalendarView(DateTime From, DateTime To, IReadOnlyLis
 internal sealed class ChangeSchedule(KeelDb db)
 {
     public static readonly IReadOnlyList<WorkState> OnCalendar = [WorkState.Scheduled, WorkState.Implement];
+
+    /// <summary>States whose planned times pass the freeze gate: what approvers decide on, and what is set to run.</summary>
+    public static readonly IReadOnlyList<WorkState> Gated = [WorkState.Authorize, WorkState.Scheduled];
 
     /// <summary>At most this many changes in one calendar range (a month of a busy organization is a few hundred).</summary>
     public const int MaxChanges = 2000;
@@ -47,6 +51,19 @@ internal sealed class ChangeSchedule(KeelDb db)
 
     public async Task<IReadOnlyList<ChangeWindow>> FreezesAsync(PlannedChange change, CancellationToken ct) =>
         ChangeConflicts.Freezes(change, await WindowsAsync(ct));
+
+    /// <summary>
+    /// The freeze gate for a change about to be authorized or run at <paramref name="change"/>'s times: the freeze windows
+    /// it falls in, or a 409 <c>freeze_window</c> naming the first when there is no justification.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<ChangeWindow>>> FreezeGateAsync(PlannedChange change, string? justification, CancellationToken ct)
+    {
+        var freezes = await FreezesAsync(change, ct);
+        return freezes.Count == 0 || !string.IsNullOrWhiteSpace(justification)
+            ? Result<IReadOnlyList<ChangeWindow>>.Ok(freezes)
+            : new Error(ErrorKind.Conflict, "freeze_window",
+                $"{change.Number} would run inside the freeze window '{freezes[0].Name}'. Give a justification to schedule it anyway.");
+    }
 
     /// <summary>The change as the rules see it, at <paramref name="planned"/>.</summary>
     public async Task<PlannedChange> PlannedAsync(WorkItem item, TimeRange planned, CancellationToken ct)

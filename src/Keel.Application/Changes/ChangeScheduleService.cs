@@ -12,8 +12,9 @@ public sealed record ScheduleRequest(DateTime? PlannedStart, DateTime? PlannedEn
 public sealed record ChangeScheduleView(string Number, WorkState State, DateTime PlannedStart, DateTime PlannedEnd, string? FreezeOverride, long Version, IReadOnlyList<ChangeConflict> Conflicts);
 
 /// <summary>
-/// Plans a change's times. A Scheduled change moved into a freeze window is refused (409 <c>freeze_window</c>, naming the
-/// window) unless the request carries a justification; the justification is kept on the change and in its history.
+/// Plans a change's times. A change under authorization or scheduled moved into a freeze window is refused (409
+/// <c>freeze_window</c>, naming the window) unless the request carries a justification; the justification is kept on the
+/// change and in its history.
 /// </summary>
 public sealed class ChangeScheduleService(KeelDb db, ICurrentUser user, TimeProvider time)
 {
@@ -64,21 +65,26 @@ public sealed class ChangeScheduleService(KeelDb db, ICurrentUser user, TimeProv
         var schedule = new ChangeSchedule(db);
         var change = await schedule.PlannedAsync(item, planned, ct);
         var justification = request.FreezeOverride?.Trim() is { Length: > 0 } text ? text : null;
-        string? freezeOverride = null;
-        if (item.State == WorkState.Scheduled && await CheckFreezeAsync(change, justification, ct) is { } refused)
+        // Under authorization or scheduled, the times are what approvers decide on and what runs: the freeze gate applies.
+        var gated = ChangeSchedule.Gated.Contains(item.State);
+        IReadOnlyList<ChangeWindow> freezes = [];
+        if (gated)
         {
-            return refused;
-        }
-        if (item.State == WorkState.Scheduled && justification is not null && (await schedule.FreezesAsync(change, ct)).Count > 0)
-        {
-            freezeOverride = justification;
+            var gate = await schedule.FreezeGateAsync(change, justification, ct);
+            if (!gate.IsSuccess)
+            {
+                return gate.Error!;
+            }
+            freezes = gate.Value!;
         }
         var now = time.GetUtcNow().UtcDateTime;
         var me = user.UserId;
         item.Change("plannedStart", record.PlannedStart, (DateTime?)planned.Start, v => record.PlannedStart = v, me, now);
         item.Change("plannedEnd", record.PlannedEnd, (DateTime?)planned.End, v => record.PlannedEnd = v, me, now);
-        item.Change("freezeOverride", record.FreezeOverride, freezeOverride ?? (item.State == WorkState.Scheduled ? null : record.FreezeOverride),
-            v => record.FreezeOverride = v, me, now);
+        if (gated)
+        {
+            item.Change("freezeOverride", record.FreezeOverride, freezes.Count > 0 ? justification : null, v => record.FreezeOverride = v, me, now);
+        }
         db.Entry(item).Property(w => w.Version).OriginalValue = item.Version;
         if (await db.SaveOrConflictAsync(ct) is { } conflict)
         {
@@ -86,22 +92,5 @@ public sealed class ChangeScheduleService(KeelDb db, ICurrentUser user, TimeProv
         }
         var conflicts = await schedule.ConflictsAsync(change, ct);
         return new ChangeScheduleView(item.Number, item.State, planned.Start, planned.End, record.FreezeOverride, item.Version, conflicts);
-    }
-
-    /// <summary>
-    /// The freeze gate for a change about to run at <paramref name="change"/>'s times: null when no freeze window covers
-    /// it or a justification is given, else a 409 <c>freeze_window</c> naming the window. The move to Scheduled calls it too.
-    /// </summary>
-    public async Task<Error?> CheckFreezeAsync(PlannedChange change, string? justification, CancellationToken ct)
-    {
-        if (!string.IsNullOrWhiteSpace(justification))
-        {
-            return null;
-        }
-        var freezes = await new ChangeSchedule(db).FreezesAsync(change, ct);
-        return freezes.Count == 0
-            ? null
-            : new Error(ErrorKind.Conflict, "freeze_window",
-                $"{change.Number} would run inside the freeze window '{freezes[0].Name}'. Give a justification (freezeOverride) to schedule it anyway.");
     }
 }

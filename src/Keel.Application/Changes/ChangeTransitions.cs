@@ -11,12 +11,13 @@ namespace Keel.Application.Changes;
 /// <summary>
 /// What a move of a change needs and does beyond its workflow (<see cref="ChangeFlow"/>): the type's path, the planned
 /// window, the review; entering Authorize asks the change authority its risk calls for (one pending approval per person
-/// asked, never the change's requester or assignee); leaving Authorize withdraws what is still pending.
+/// asked, never the change's requester or assignee); leaving Authorize withdraws what is still pending. Entering
+/// Authorize or Scheduled at times inside a freeze window needs a justification (the move's reason), kept on the change.
 /// </summary>
 public sealed class ChangeTransitions(KeelDb db, ICurrentUser user, IOptions<ChangeOptions> options)
 {
-    /// <summary>Checks the move; on success returns the change record to pass to <see cref="AfterAsync"/>.</summary>
-    public async Task<Result<ChangeRecord>> BeforeAsync(WorkItem item, TransitionRequest request, TransitionContext context, CancellationToken ct)
+    /// <summary>Checks the move; on success returns what <see cref="AfterAsync"/> needs.</summary>
+    public async Task<Result<ChangeMove>> BeforeAsync(WorkItem item, TransitionRequest request, TransitionContext context, CancellationToken ct)
     {
         var change = await db.Set<ChangeRecord>().FirstOrDefaultAsync(c => c.WorkItemId == item.Id, ct);
         if (change is null)
@@ -35,12 +36,31 @@ public sealed class ChangeTransitions(KeelDb db, ICurrentUser user, IOptions<Cha
         {
             return none;
         }
-        return change;
+        string? freezeOverride = null;
+        // The authority's own move to Scheduled decides on times that already passed the gate on the way into Authorize.
+        if (ChangeSchedule.Gated.Contains(request.To) && context.Mover != Mover.System)
+        {
+            var schedule = new ChangeSchedule(db);
+            var planned = await schedule.PlannedAsync(item, new TimeRange(change.PlannedStart!.Value, change.PlannedEnd!.Value), ct);
+            var justification = request.Reason?.Trim() is { Length: > 0 } reason ? reason : null;
+            var gate = await schedule.FreezeGateAsync(planned, justification, ct);
+            if (!gate.IsSuccess)
+            {
+                return gate.Error!;
+            }
+            freezeOverride = gate.Value!.Count > 0 ? justification : null;
+        }
+        return new ChangeMove(change, freezeOverride);
     }
 
-    public async Task AfterAsync(WorkItem item, ChangeRecord change, WorkState from, TransitionContext context, CancellationToken ct)
+    public async Task AfterAsync(WorkItem item, ChangeMove move, WorkState from, TransitionContext context, CancellationToken ct)
     {
+        var change = move.Change;
         ChangeFlow.Apply(change, item.State, context.Now);
+        if (ChangeSchedule.Gated.Contains(item.State) && context.Mover != Mover.System)
+        {
+            item.Change("freezeOverride", change.FreezeOverride, move.FreezeOverride, v => change.FreezeOverride = v, context.ActorId, context.Now);
+        }
         if (item.State == WorkState.Authorize)
         {
             var (authority, quorum, approvers) = (await ApproversAsync(item, change, ct)).Value;
@@ -94,3 +114,6 @@ public sealed class ChangeTransitions(KeelDb db, ICurrentUser user, IOptions<Cha
         ChangeAuthority.EmergencyCab => "emergency change advisory board",
     };
 }
+
+/// <summary>A checked move of a change: its record, and the justification for running inside a freeze window (null when none is needed).</summary>
+public sealed record ChangeMove(ChangeRecord Change, string? FreezeOverride);

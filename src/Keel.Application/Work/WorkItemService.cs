@@ -141,7 +141,7 @@ public sealed class WorkItemService(
         {
             return Error.Forbidden("Only the person who raised the item, or IT staff, may move it.");
         }
-        ChangeRecord? change = null;
+        ChangeMove? change = null;
         if (item.Kind == WorkKind.Change && Workflows.Change.Uses(request.To))
         {
             var checkedChange = await Changes.BeforeAsync(item, request, context, ct);

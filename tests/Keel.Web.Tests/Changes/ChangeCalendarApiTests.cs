@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Keel.Application.Tests.Infrastructure;
+using Keel.Domain.Work;
 using Keel.Web.Tests.Infrastructure;
 using static Keel.Web.Tests.Changes.ChangeCalendarData;
 
@@ -66,6 +67,24 @@ public sealed class ChangeCalendarApiTests(DatabaseFixture databases)
         var conflict = conflicts.GetProperty("conflicts").EnumerateArray().ShouldHaveSingleItem();
         conflict.GetProperty("kind").GetString().ShouldBe("Freeze");
         conflict.GetProperty("windowName").GetString().ShouldBe("Quarter close");
+    }
+
+    [Fact]
+    public async Task MoveToAuthorize_InsideAFreeze_Is409UntilTheReasonJustifiesIt()
+    {
+        await using var app = await KeelApp.StartAsync(databases);
+        using var manager = await app.ClientForAsync("changemgr");
+        var (number, _) = await AddChangeAsync(app, "Upgrade the mail relay", At(30, 20), At(30, 22), WorkState.Assess);
+        (await manager.PostAsJsonAsync("/api/v1/change-windows",
+            new { kind = "Freeze", name = "Quarter close", start = At(30, 0), end = At(31, 23) }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var refused = await manager.PostAsJsonAsync($"/api/v1/changes/{number}/transitions", new { to = "Authorize" }, Ct);
+        var justified = await manager.PostAsJsonAsync($"/api/v1/changes/{number}/transitions", new { to = "Authorize", reason = "Security fix that cannot wait" }, Ct);
+
+        (await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, "freeze_window")).GetProperty("detail").GetString()!.ShouldContain("Quarter close");
+        (await justified.JsonAsync()).GetProperty("state").GetString().ShouldBe("Authorize");
+        (await (await manager.GetAsync($"/api/v1/changes/{number}/conflicts", Ct)).JsonAsync()).GetProperty("freezeOverride").GetString()
+            .ShouldBe("Security fix that cannot wait");
     }
 
     private static Task<HttpResponseMessage> PatchAsync(HttpClient client, string path, string etag, object body)

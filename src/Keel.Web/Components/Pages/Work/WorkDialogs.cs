@@ -8,7 +8,8 @@ namespace Keel.Web.Components.Pages.Work;
 public static class WorkDialogs
 {
     public static async Task<bool> MoveAsync(
-        IDialogService dialogs, WorkState from, WorkState to, string title, Func<TransitionRequest, Task<Error?>> submit, string? intro = null)
+        IDialogService dialogs, WorkState from, WorkState to, string title, Func<TransitionRequest, Task<Error?>> submit, string? intro = null,
+        string? reasonPrompt = null)
     {
         var parameters = new DialogParameters<TransitionDialog>
         {
@@ -18,6 +19,7 @@ public static class WorkDialogs
             { d => d.Intro, intro },
             { d => d.ConfirmText, WorkText.MoveLabel(from, to) },
             { d => d.Submit, submit },
+            { d => d.ReasonPrompt, reasonPrompt },
         };
         var dialog = await dialogs.ShowAsync<TransitionDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         var result = await dialog.Result;
