@@ -1,3 +1,4 @@
+using Keel.Application.Knowledge;
 using Keel.Application.Problems;
 using Keel.Application.Work;
 using Keel.Domain.Balance;
@@ -10,7 +11,7 @@ namespace Keel.Application.Demo;
 /// <summary>
 /// Problems behind the seeded history's most recurring incidents (demo profile only): the service and category pairs
 /// with most incidents in the last 90 days, each a problem linked to its latest incidents, at every stage from New to
-/// Resolved, a third of them known errors with a workaround. Then the candidate job's own rule runs once over the
+/// Resolved, a third of them known errors with a workaround, published to the knowledge base. Then the candidate job's own rule runs once over the
 /// history, so the Candidates tab shows what it would propose today.
 /// </summary>
 internal sealed class ProblemsStep : IDemoSeedStep
@@ -96,6 +97,10 @@ internal sealed class ProblemsStep : IDemoSeedStep
             }
             db.Add(problem);
             db.Add(record);
+            if (record.KnownErrorAt is { } known)
+            {
+                await KnownErrorPublisher.PublishAsync(db, problem, record, manager.Id, known, ct);
+            }
             foreach (var incident in linked)
             {
                 var linkedAt = incident.CreatedAt > at ? incident.CreatedAt : at;

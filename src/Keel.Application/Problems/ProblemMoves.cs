@@ -1,4 +1,5 @@
 using Keel.Application.Data;
+using Keel.Application.Knowledge;
 using Keel.Domain.Platform;
 using Keel.Domain.Problems;
 using Keel.Domain.Work;
@@ -8,12 +9,13 @@ namespace Keel.Application.Problems;
 
 /// <summary>
 /// The problem's part of a move, run by <c>WorkItemService.TransitionAsync</c> once the workflow allowed it: a known
-/// error needs a workaround and a resolved problem a root cause (<see cref="ProblemRecord.CheckMove"/>).
+/// error needs a workaround and a resolved problem a root cause (<see cref="ProblemRecord.CheckMove"/>); a problem that
+/// becomes a known error is published to the knowledge base.
 /// </summary>
 internal static class ProblemMoves
 {
     /// <summary>Null when the move may be saved; otherwise the error, and nothing tracked is kept.</summary>
-    public static async Task<Error?> CheckAsync(KeelDb db, WorkItem item, DateTime now, CancellationToken ct)
+    public static async Task<Error?> CheckAsync(KeelDb db, WorkItem item, Guid? actorId, DateTime now, CancellationToken ct)
     {
         if (item.Kind != WorkKind.Problem)
         {
@@ -31,6 +33,10 @@ internal static class ProblemMoves
             return refused;
         }
         record.Moved(item.State, now);
+        if (item.State == WorkState.KnownError)
+        {
+            await KnownErrorPublisher.PublishAsync(db, item, record, actorId, now, ct);
+        }
         return null;
     }
 }

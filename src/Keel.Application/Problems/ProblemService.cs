@@ -1,4 +1,5 @@
 using Keel.Application.Data;
+using Keel.Application.Knowledge;
 using Keel.Application.Platform;
 using Keel.Application.Work;
 using Keel.Domain.Balance;
@@ -120,6 +121,11 @@ public sealed class ProblemService(KeelDb db, ICurrentUser user, TimeProvider ti
         {
             db.ChangeTracker.Clear();
             return errors.ToError();
+        }
+        if (item.State == WorkState.KnownError)
+        {
+            // Readers of the knowledge base get the new workaround or root cause as the article's next version.
+            await KnownErrorPublisher.PublishAsync(db, item, record, user.UserId, now, ct);
         }
         // The work item's part validates, saves both (the tracked record and item go in the same save) and checks the version.
         var saved = await work.UpdateAsync(WorkKind.Problem, number, expectedVersion, patch.Work, ct);

@@ -1,6 +1,7 @@
 using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Application.Work;
+using Keel.Domain.Knowledge;
 using Keel.Domain.Problems;
 using Keel.Domain.Services;
 using Keel.Domain.Work;
@@ -15,7 +16,7 @@ public sealed record ProblemIncidentView(string Number, string Title, WorkState 
 public sealed record ProblemView(
     Guid Id, string Number, string Title, string Description, WorkState State, int Priority, int Impact, int Urgency, string? Category,
     Ref Service, Ref? ConfigurationItem, Ref Requester, Ref? Team, Ref? Assignee,
-    string? RootCause, string? Workaround, bool IsKnownError, DateTime? KnownErrorAt, Guid? CandidateId,
+    string? RootCause, string? Workaround, bool IsKnownError, DateTime? KnownErrorAt, Guid? CandidateId, Ref? KnowledgeArticle,
     IReadOnlyList<ProblemIncidentView> Incidents, int IncidentCount,
     DateTime CreatedAt, DateTime UpdatedAt, DateTime? ResolvedAt, DateTime? ClosedAt,
     IReadOnlyList<WorkState> AllowedTransitions, long Version);
@@ -31,10 +32,12 @@ internal static class ProblemViews
         var record = await db.Set<ProblemRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.WorkItemId == item.Id, ct)
                      ?? new ProblemRecord { WorkItemId = item.Id };
         var (incidents, count) = await IncidentsAsync(db, item.Id, ct);
+        var article = await db.Set<KnowledgeArticle>().AsNoTracking().Where(a => a.KnownErrorId == item.Id).OrderBy(a => a.CreatedAt)
+            .Select(a => new Ref(a.Id, a.Title)).FirstOrDefaultAsync(ct);
         return new ProblemView(
             view.Id, view.Number, view.Title, view.Description, view.State, view.Priority, view.Impact, view.Urgency, view.Category,
             view.Service, view.ConfigurationItem, view.Requester, view.Team, view.Assignee,
-            record.RootCause, record.Workaround, view.State == WorkState.KnownError, record.KnownErrorAt, record.CandidateId,
+            record.RootCause, record.Workaround, view.State == WorkState.KnownError, record.KnownErrorAt, record.CandidateId, article,
             incidents, count, view.CreatedAt, view.UpdatedAt, view.ResolvedAt, view.ClosedAt, view.AllowedTransitions, view.Version);
     }
 

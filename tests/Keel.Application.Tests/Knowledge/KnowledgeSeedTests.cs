@@ -22,6 +22,11 @@ public sealed class KnowledgeSeedTests(DatabaseFixture databases)
         var articles = await db.Set<KnowledgeArticle>().AsNoTracking().ToListAsync(Ct);
         var versions = await db.Set<KnowledgeVersion>().AsNoTracking().GroupBy(v => v.ArticleId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, Ct);
 
+        // The problem step publishes its known errors besides.
+        var knownErrors = articles.Where(a => a.KnownErrorId != null).ToList();
+        knownErrors.ShouldNotBeEmpty();
+        knownErrors.ShouldAllBe(a => a.IsReadable && a.Body.Contains("## Workaround"));
+        articles = [.. articles.Except(knownErrors)];
         articles.Count.ShouldBe(300);
         articles.Count(a => a.IsReadable).ShouldBeInRange(200, 280);
         articles.ShouldContain(a => a.State == ArticleState.Draft && a.PublishedNumber == null);

@@ -2,6 +2,7 @@ using Keel.Application.Data;
 using Keel.Application.Problems;
 using Keel.Application.Tests.Infrastructure;
 using Keel.Application.Work;
+using Keel.Domain.Knowledge;
 using Keel.Domain.Work;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,6 +107,34 @@ public sealed class ProblemTests(DatabaseFixture databases)
 
         (await world.RunAsync(world.Agent, u => u.Problems.UnlinkIncidentAsync(number, incident, Ct))).Value!.Incidents.ShouldBeEmpty();
         (await world.RunAsync(world.Agent, u => u.Problems.UnlinkIncidentAsync(number, incident, Ct))).Error!.Code.ShouldBe("not_found");
+    }
+
+    [Theory, DatabaseData]
+    public async Task KnownError_IsPublishedToTheKnowledgeBase_AndANewWorkaroundIsItsNextVersion(DatabaseProvider provider)
+    {
+        await using var database = await databases.CreateAsync(provider, Ct);
+        var world = await ProblemWorld.CreateAsync(database);
+        var pm = world.ProblemManager;
+        var number = (await world.RaiseAsync(pm, "Outlook password prompt loops")).Value!.Number;
+        await world.PatchAsync(pm, number, workaround: "Clear the stored credentials.");
+        await world.MoveAsync(pm, number, WorkState.Assessed);
+        await world.MoveAsync(pm, number, WorkState.RootCauseAnalysis);
+
+        (await world.MoveAsync(pm, number, WorkState.KnownError)).IsSuccess.ShouldBeTrue();
+        await world.PatchAsync(pm, number, rootCause: "The client caches an expired token.");
+        await world.PatchAsync(pm, number, rootCause: "The client caches an expired token.");
+
+        await using var db = database.NewDbContext();
+        var problem = await db.Set<WorkItem>().SingleAsync(w => w.Number == number, Ct);
+        var article = await db.Set<KnowledgeArticle>().SingleAsync(a => a.KnownErrorId == problem.Id, Ct);
+        (article.Title, article.State, article.PublishedNumber, article.AuthorId).ShouldBe(
+            ("Known error: Outlook password prompt loops", ArticleState.Published, 2, pm.UserId!.Value));
+        var versions = await db.Set<KnowledgeVersion>().Where(v => v.ArticleId == article.Id).OrderBy(v => v.Number).ToListAsync(Ct);
+        versions.Count.ShouldBe(2, "the same root cause saved twice is one new version");
+        versions[0].Body.ShouldContain("Clear the stored credentials.");
+        versions[0].Body.ShouldNotContain("Root cause");
+        versions[1].Body.ShouldContain("## Root cause\n\nThe client caches an expired token.");
+        (await db.Set<KnowledgeArticleService>().Where(s => s.ArticleId == article.Id).Select(s => s.ServiceId).ToListAsync(Ct)).ShouldBe([problem.ServiceId]);
     }
 
     [Theory, DatabaseData]

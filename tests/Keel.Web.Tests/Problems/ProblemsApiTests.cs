@@ -61,6 +61,9 @@ public sealed class ProblemsApiTests(DatabaseFixture databases)
             .ShouldBe((path.Split('/')[^1], "Clear the stored credentials.", true));
         var stored = await (await manager.GetAsync(path, Ct)).JsonAsync();
         (stored.GetProperty("isKnownError").GetBoolean(), stored.GetProperty("rootCause").GetString()).ShouldBe((true, "A token cache bug."));
+        var articleId = stored.GetProperty("knowledgeArticle").GetProperty("id").GetString();
+        var article = await (await agent.GetAsync($"/api/v1/knowledge/{articleId}", Ct)).JsonAsync();
+        (article.GetProperty("state").GetString(), article.GetProperty("knownError").GetProperty("number").GetString()).ShouldBe(("Published", path.Split('/')[^1]));
     }
 
     [Fact]
