@@ -27,6 +27,17 @@ public sealed class WorkPageRulesTests
         page.GetCustomAttribute<AuthorizeAttribute>()!.Policy.ShouldBe(policy);
     }
 
+    [Theory]
+    [InlineData(WorkKind.Incident, "INC0000001", "/work/incidents/INC0000001")]
+    [InlineData(WorkKind.Change, "CHG0000001", "/work/changes/CHG0000001")]
+    [InlineData(WorkKind.Problem, "PRB0000001", "/problems/PRB0000001")]
+    public void RecordHref_EachKind_OpensThePageThatShowsIt(WorkKind kind, string number, string href)
+    {
+        WorkText.RecordHref(kind, number).ShouldBe(href);
+        // A problem's record is its own page; the work record page does not open one.
+        (WorkText.KindOf(WorkText.Segment(kind)) is not null).ShouldBe(kind != WorkKind.Problem);
+    }
+
     [Fact]
     public void Markdown_ScriptsHandlersAndJavascriptLinks_NeverReachThePage()
     {
