@@ -62,8 +62,8 @@ internal sealed class WorkEventConfiguration : IEntityTypeConfiguration<WorkEven
         b.ToTable("WorkEvents");
         b.Property(x => x.Type).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Field).HasMaxLength(32);
-        b.Property(x => x.From).HasMaxLength(256);
-        b.Property(x => x.To).HasMaxLength(256);
+        b.Property(x => x.From).HasMaxLength(WorkEvent.ValueMaxLength);
+        b.Property(x => x.To).HasMaxLength(WorkEvent.ValueMaxLength);
         b.Property(x => x.Detail).HasMaxLength(WorkItem.NoteMaxLength);
         b.HasIndex(x => new { x.WorkItemId, x.Id });
         b.HasIndex(x => new { x.Field, x.To, x.At });

@@ -22,6 +22,15 @@ public enum WorkEventType
 /// </summary>
 public sealed class WorkEvent
 {
+    /// <summary>
+    /// The longest old or new value a line keeps. Long texts (a description, a plan) are kept whole on the item; their
+    /// history line keeps the start, so a long edit never fails to save on a database that enforces the length.
+    /// </summary>
+    public const int ValueMaxLength = 256;
+
+    private string? _from;
+    private string? _to;
+
     public long Id { get; set; }
     public Guid WorkItemId { get; set; }
     public DateTime At { get; set; }
@@ -31,11 +40,22 @@ public sealed class WorkEvent
 
     public WorkEventType Type { get; set; }
     public string? Field { get; set; }
-    public string? From { get; set; }
-    public string? To { get; set; }
+    public string? From { get => _from; set => _from = Clip(value); }
+    public string? To { get => _to; set => _to = Clip(value); }
 
     /// <summary>A reason or note that goes with the change (a hold reason, a rejection reason, a merge target).</summary>
     public string? Detail { get; set; }
 
     public bool Internal { get; set; }
+
+    private static string? Clip(string? value)
+    {
+        if (value is not { Length: > ValueMaxLength })
+        {
+            return value;
+        }
+        var keep = ValueMaxLength - 1;
+        // Never split a surrogate pair: half a character is not text a database takes.
+        return value[..(char.IsHighSurrogate(value[keep - 1]) ? keep - 1 : keep)] + "…";
+    }
 }

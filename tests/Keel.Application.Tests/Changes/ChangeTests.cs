@@ -14,6 +14,20 @@ public sealed class ChangeTests(DatabaseFixture databases)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory, DatabaseData]
+    public async Task Update_PlansLongerThanAHistoryLine_AreSavedWholeOnBothProviders(DatabaseProvider provider)
+    {
+        await using var database = await databases.CreateAsync(provider, Ct);
+        var world = await ChangeWorld.CreateAsync(database);
+        var change = await world.RaiseAsync(world.Normal());
+        var plan = string.Join('\n', Enumerable.Range(1, 120).Select(i => $"{i}. Run step {i} of the runbook."));
+
+        var saved = await world.RunAsync(world.ChangeManager, u => u.Changes.UpdateAsync(change.Item.Number, change.Version, new ChangePatch(ImplementationPlan: plan), Ct));
+
+        saved.Error.ShouldBeNull();
+        (await world.GetAsync(change.Item.Number)).ImplementationPlan.ShouldBe(plan);
+    }
+
+    [Theory, DatabaseData]
     public async Task Create_StandardWithoutTemplate_RefusedAndNothingStored(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
