@@ -52,4 +52,14 @@ public sealed class LocalTimeTests : ComponentTest
         RenderFor("Asia/Kolkata", new DateTime(2026, 11, 27, 9, 15, 0, DateTimeKind.Utc))
             .Find("time").TextContent.ShouldBe("27 Nov 2026, 14:45 UTC+5:30");
     }
+
+    [Fact]
+    public void TimeInput_BerlinUserInSummer_EntersAndShowsTheirWallClock()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+        TimeFormat.FromInput("2026-07-01T22:30", berlin).ShouldBe(new DateTime(2026, 7, 1, 20, 30, 0, DateTimeKind.Utc));
+        TimeFormat.ToInput(new DateTime(2026, 7, 1, 20, 30, 0, DateTimeKind.Utc), berlin).ShouldBe("2026-07-01T22:30");
+        TimeFormat.FromInput("next tuesday", berlin).ShouldBeNull();
+    }
 }

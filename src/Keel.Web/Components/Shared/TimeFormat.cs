@@ -33,4 +33,17 @@ public static class TimeFormat
     /// <summary>A wall-clock time the person entered in their zone, as the UTC instant the use cases take.</summary>
     public static DateTime FromZone(DateTime local, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+
+    /// <summary>What an HTML date-and-time input holds.</summary>
+    public const string InputPattern = "yyyy-MM-ddTHH:mm";
+
+    /// <summary>A stored UTC time as a date-and-time input shows it, in the person's zone.</summary>
+    public static string? ToInput(DateTime? utc, TimeZoneInfo zone) =>
+        utc is { } value ? ToZone(value, zone).ToString(InputPattern, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>A date-and-time input's value, entered in the person's zone, as a UTC instant; null when empty or unreadable.</summary>
+    public static DateTime? FromInput(string? text, TimeZoneInfo zone) =>
+        DateTime.TryParseExact(text, [InputPattern, InputPattern + ":ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? FromZone(local, zone)
+            : null;
 }
