@@ -7,8 +7,13 @@ public sealed class NotificationLinks(string publicUrl)
 {
     public const string DefaultPublicUrl = "http://localhost:5080";
 
-    public string PathOf(WorkKind kind, string number, bool forRequester) =>
-        forRequester ? $"/portal/items/{number}" : $"/work/{WorkNumber.ResourceOf(kind)}/{number}";
+    /// <summary>A problem has its own record page; every other kind opens on the workspace's record page.</summary>
+    public string PathOf(WorkKind kind, string number, bool forRequester) => (forRequester, kind) switch
+    {
+        (true, _) => $"/portal/items/{number}",
+        (false, WorkKind.Problem) => $"/problems/{number}",
+        _ => $"/work/{WorkNumber.ResourceOf(kind)}/{number}",
+    };
 
     public string Absolute(string path) => publicUrl.TrimEnd('/') + path;
 }
