@@ -1,6 +1,5 @@
 using Keel.Application.Data;
 using Keel.Application.Platform;
-using Keel.Application.Services;
 using Keel.Application.Work;
 using Keel.Domain.Changes;
 using Keel.Domain.Platform;
@@ -8,7 +7,6 @@ using Keel.Domain.Services;
 using Keel.Domain.Services.Configuration;
 using Keel.Domain.Services.Impact;
 using Keel.Domain.Work;
-using Microsoft.EntityFrameworkCore;
 
 namespace Keel.Application.Demo;
 
@@ -60,15 +58,17 @@ internal sealed class ChangesStep : IDemoSeedStep
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
-        var snapshot = await new ImpactGraphCache().GetAsync(db, ct);
-        var incidents = await db.Set<WorkItem>().AsNoTracking()
+        // The estate and the history are in memory already: reading them back would cost seconds.
+        var estate = context.Services!;
+        var graph = ImpactGraph.Build(estate.Relationships.Select(r => new CiEdge(r.FromId, r.ToId, r.Type)),
+            estate.Cis.SelectMany(c => c.ServiceIds.Select(s => new CiServiceLink(c.Id, s))),
+            estate.Consumers.Select(c => new ServiceConsumption(c.ServiceId, c.BusinessUnitId)));
+        var incidentsByService = (context.HistoryItems ?? [])
             .Where(w => w.Kind == WorkKind.Incident && w.ParentId == null && w.DuplicateOfId == null)
-            .Select(w => new IncidentRef(w.Id, w.ServiceId, w.ConfigurationItemId, w.CreatedAt)).ToListAsync(ct);
-        var incidentsByService = incidents.GroupBy(i => i.ServiceId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToArray());
-
+            .Select(w => new IncidentRef(w.Id, w.ServiceId, w.ConfigurationItemId, w.CreatedAt))
+            .GroupBy(i => i.ServiceId).ToDictionary(g => g.Key, g => g.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToArray());
         var planner = new ChangePlanner(windows, random);
-        var factory = new ChangePlanFactory(world, random, context.Ids, snapshot, templates, byName);
+        var factory = new ChangePlanFactory(world, random, context.Ids, graph, templates, byName);
         var showcases = new ChangeShowcases(factory, world, [.. templates.Select(t => t.Entity)]).Plan();
         showcases.ForEach(planner.Book);
         var plans = factory.Random(ChangesFor(context.WorkItems) - showcases.Count, planner);
@@ -107,9 +107,8 @@ internal sealed class ChangesStep : IDemoSeedStep
     private static async Task WriteAsync(KeelDb db, ChangeHistory history, CancellationToken ct)
     {
         await using var cache = await DemoBulkInsert.LargeCacheAsync(db, ct);
-        // Plain inserts (the full-text trigger fills the index row by row): the work history's bulk path indexes every
-        // work item at once, which would index the history a second time.
-        await DemoBulkInsert.InsertAsync(db, history.Items, ct);
+        // No change existed before this step: the full-text index takes exactly the changes in one statement.
+        await DemoBulkInsert.InsertWorkItemsAsync(db, history.Items, WorkKind.Change, ct);
         await DemoBulkInsert.InsertAsync(db, history.Items.SelectMany(i => i.Events), ct);
         await DemoBulkInsert.InsertAsync(db, history.Records, ct);
         await DemoBulkInsert.InsertAsync(db, history.Targets, ct);
@@ -120,7 +119,7 @@ internal sealed class ChangesStep : IDemoSeedStep
 
 /// <summary>Builds change plans: random ones over the year, or the showcases' given ones, with targets from impact analysis.</summary>
 internal sealed class ChangePlanFactory(
-    HistoryWorld world, DemoRandom random, DemoRandom ids, ImpactSnapshot snapshot,
+    HistoryWorld world, DemoRandom random, DemoRandom ids, ImpactGraph graph,
     IReadOnlyList<(DemoTemplate Definition, ChangeTemplate Entity)> templates, IReadOnlyDictionary<string, Service> byName)
 {
     private readonly Dictionary<Guid, Guid[]> impactOf = [];
@@ -251,7 +250,7 @@ internal sealed class ChangePlanFactory(
     {
         if (!impactOf.TryGetValue(ciId, out var services))
         {
-            impactOf[ciId] = services = [.. ImpactAnalyzer.Analyze(snapshot.Graph, ciId).Services.Select(s => s.ServiceId).Distinct()];
+            impactOf[ciId] = services = [.. ImpactAnalyzer.Analyze(graph, ciId).Services.Select(s => s.ServiceId).Distinct()];
         }
         return services;
     }
