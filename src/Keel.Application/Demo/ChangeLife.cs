@@ -28,8 +28,8 @@ internal sealed class ChangeHistory
 internal sealed class ChangeLife(HistoryWorld world, DemoRandom random, DemoRandom ids, ChangeHistory history, ChangeAuthorities authorities,
     IReadOnlyDictionary<Guid, int> criticalityOf, IReadOnlyDictionary<Guid, IncidentRef[]> incidentsByService, IReadOnlySet<Guid> strugglingTeams)
 {
-    private readonly Dictionary<Guid, List<(DateTime ClosedAt, bool Failed)>> byTeam = [];
-    private readonly Dictionary<Guid, List<(DateTime ClosedAt, bool Failed)>> byCi = [];
+    private readonly Dictionary<Guid, List<(Guid Change, DateTime ClosedAt, bool Failed)>> byTeam = [];
+    private readonly Dictionary<Guid, List<(Guid Change, DateTime ClosedAt, bool Failed)>> byCi = [];
     private readonly HashSet<Guid> blamed = [];
     private readonly Dictionary<(RiskLevel, bool, bool), double> owedFailures = [];
     private readonly Dictionary<(RiskLevel, bool, bool), double> owedIssues = [];
@@ -102,7 +102,8 @@ internal sealed class ChangeLife(HistoryWorld world, DemoRandom random, DemoRand
     {
         var cis = plan.CiIds.Distinct().ToList();
         var criticality = plan.ServiceIds.Select(id => criticalityOf.TryGetValue(id, out var c) ? c : (int?)null).Min();
-        var onCis = cis.Count == 0 ? FailureHistory.None : HistoryOf(cis.SelectMany(ci => byCi.GetValueOrDefault(ci) ?? []), now);
+        // A change counts once however many of these CIs it touched, as ChangeAssessor counts it.
+        var onCis = cis.Count == 0 ? FailureHistory.None : HistoryOf(cis.SelectMany(ci => byCi.GetValueOrDefault(ci) ?? []).Distinct(), now);
         var byTeamHistory = item.TeamId is { } team ? HistoryOf(byTeam.GetValueOrDefault(team) ?? [], now) : FailureHistory.None;
         var result = ChangeRisk.Assess(new RiskInputs(plan.Answers, cis.Count, criticality, onCis, byTeamHistory));
         item.Change("risk", change.Risk, result.Level, v => change.Risk = v, item.RequesterId, now, internalLine: true);
@@ -110,7 +111,7 @@ internal sealed class ChangeLife(HistoryWorld world, DemoRandom random, DemoRand
         change.RiskExplanation = JsonSerializer.Serialize(result.Lines, ChangeAssessor.Json);
     }
 
-    private static FailureHistory HistoryOf(IEnumerable<(DateTime ClosedAt, bool Failed)> closed, DateTime now)
+    private static FailureHistory HistoryOf(IEnumerable<(Guid Change, DateTime ClosedAt, bool Failed)> closed, DateTime now)
     {
         var since = now - ChangeRisk.HistoryWindow;
         var inWindow = closed.Where(c => c.ClosedAt >= since && c.ClosedAt < now).ToList();
@@ -246,7 +247,7 @@ internal sealed class ChangeLife(HistoryWorld world, DemoRandom random, DemoRand
         Move(item, change, WorkState.Closed, assignee, Mover.Agent, line.At);
         foreach (var list in new[] { item.TeamId }.OfType<Guid>().Select(t => Book(byTeam, t)).Concat(plan.CiIds.Distinct().Select(ci => Book(byCi, ci))))
         {
-            list.Add((line.At, outcome.IsFailure()));
+            list.Add((item.Id, line.At, outcome.IsFailure()));
         }
     }
 
@@ -323,7 +324,7 @@ internal sealed class ChangeLife(HistoryWorld world, DemoRandom random, DemoRand
         return low;
     }
 
-    private static List<(DateTime ClosedAt, bool Failed)> Book(Dictionary<Guid, List<(DateTime ClosedAt, bool Failed)>> lists, Guid key)
+    private static List<(Guid Change, DateTime ClosedAt, bool Failed)> Book(Dictionary<Guid, List<(Guid Change, DateTime ClosedAt, bool Failed)>> lists, Guid key)
     {
         if (!lists.TryGetValue(key, out var list))
         {
