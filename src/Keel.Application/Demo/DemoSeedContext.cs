@@ -38,6 +38,9 @@ internal sealed class DemoSeedContext(KeelDb db, DemoProfile profile, string pas
     /// <summary>Set by the service-levels step: the calendars and policies the history's clocks count on.</summary>
     public ServiceLevelsSeed? ServiceLevels { get; set; }
 
+    /// <summary>Set by the work history step: the items it raised, so later steps link to them without reading them back.</summary>
+    public IReadOnlyList<WorkItem>? HistoryItems { get; set; }
+
     /// <summary>How many incidents and requests the work history step raises (0: none).</summary>
     public int WorkItems { get; } = workItems;
 

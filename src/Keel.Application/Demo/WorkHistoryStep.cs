@@ -34,6 +34,7 @@ internal sealed class WorkHistoryStep : IDemoSeedStep
         {
             db.SuppressClocks = false;
         }
+        context.HistoryItems = history.Items;
 
         context.Count("incidents", history.Items.Count(i => i.Kind == WorkKind.Incident));
         context.Count("requests", history.Items.Count(i => i.Kind == WorkKind.Request));
