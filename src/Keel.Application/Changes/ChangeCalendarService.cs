@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Keel.Application.Changes;
 
-public sealed record ChangeConflictsView(string Number, DateTime? PlannedStart, DateTime? PlannedEnd, string? FreezeOverride, IReadOnlyList<ChangeConflict> Conflicts);
+/// <param name="Plannable">Whether its planned times may still move (<see cref="ChangeScheduleService.PlannableStates"/>).</param>
+public sealed record ChangeConflictsView(
+    string Number, DateTime? PlannedStart, DateTime? PlannedEnd, string? FreezeOverride, bool Plannable, IReadOnlyList<ChangeConflict> Conflicts);
 
 /// <summary>Reading the change calendar and a change's conflicts (IT staff).</summary>
 public sealed class ChangeCalendarService(KeelDb db, ICurrentUser user)
@@ -41,7 +43,10 @@ public sealed class ChangeCalendarService(KeelDb db, ICurrentUser user)
         return await new ChangeSchedule(db).CalendarAsync(ChangeWindowDrafts.AsUtc(from!.Value), ChangeWindowDrafts.AsUtc(to!.Value), ct);
     }
 
-    /// <summary>The conflicts of a change at its planned times (none without planned times), with other Scheduled and Implementing changes.</summary>
+    /// <summary>
+    /// The conflicts of a change at its planned times with other Scheduled and Implementing changes and the windows; none
+    /// without planned times, nor once it has run or was cancelled (there is nothing left to resolve).
+    /// </summary>
     public async Task<Result<ChangeConflictsView>> ConflictsAsync(string number, CancellationToken ct)
     {
         var item = ChangeCalendarAccess.CanRead(user)
@@ -52,12 +57,13 @@ public sealed class ChangeCalendarService(KeelDb db, ICurrentUser user)
         {
             return Error.NotFound("The change");
         }
-        if (record.PlannedStart is not { } start || record.PlannedEnd is not { } end || end <= start)
+        var plannable = ChangeScheduleService.PlannableStates.Contains(item.State);
+        if (record.PlannedStart is not { } start || record.PlannedEnd is not { } end || end <= start || !(plannable || item.State == WorkState.Implement))
         {
-            return new ChangeConflictsView(item.Number, record.PlannedStart, record.PlannedEnd, record.FreezeOverride, []);
+            return new ChangeConflictsView(item.Number, record.PlannedStart, record.PlannedEnd, record.FreezeOverride, plannable, []);
         }
         var schedule = new ChangeSchedule(db);
         var conflicts = await schedule.ConflictsAsync(await schedule.PlannedAsync(item, new TimeRange(start, end), ct), ct);
-        return new ChangeConflictsView(item.Number, start, end, record.FreezeOverride, conflicts);
+        return new ChangeConflictsView(item.Number, start, end, record.FreezeOverride, plannable, conflicts);
     }
 }
