@@ -46,6 +46,10 @@ public sealed class ChangeWindowTests(BrowserFixture browser)
         }
         await Assertions.Expect(page.Locator($"[data-day='{first.AddDays(3):yyyy-MM-dd}']")).Not.ToHaveClassAsync(new Regex("keel-cal-freeze"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/change-calendar-freeze.png", FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Week" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("period")).ToContainTextAsync("Week of");
+        await Assertions.Expect(page.Locator($"[data-day='{first:yyyy-MM-dd}']")).ToHaveClassAsync(new Regex("keel-cal-freeze"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/change-calendar-freeze-week.png", FullPage = true });
 
         // The Windows tab lists it with its times; its page edits it.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Windows" }).ClickAsync();
