@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Keel.E2E.Infrastructure;
 using Microsoft.Playwright;
@@ -88,6 +90,46 @@ public sealed class ChangeWindowTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("feed-status")).ToHaveTextAsync("You have no feed.");
         (await page.Context.APIRequest.GetAsync(url)).Status.ShouldBe(404);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ChangeManager_CreatesWeeklyMaintenanceWindowForACi_SeesItsRecurrenceThenDeletesIt()
+    {
+        using var api = await browser.ApiAsync("changemgr");
+        var ci = (await api.GetFromJsonAsync<JsonElement>("/api/v1/configuration-items?limit=1", TestContext.Current.CancellationToken)).GetProperty("items")[0].GetProperty("name").GetString()!;
+        var name = $"Saturday patch night {Guid.NewGuid():N}"[..28];
+        var page = await browser.SignInAsync("changemgr", 1400, 1000);
+        await BrowserFixture.OpenInteractiveAsync(page, "/changes/windows/new");
+
+        await page.GetByText("Maintenance window", new() { Exact = true }).ClickAsync();
+        await page.GetByText("Every week", new() { Exact = true }).ClickAsync();
+        await page.Locator(".mud-chip").Filter(new() { HasTextString = "Sat" }).ClickAsync();
+        await FillAsync(page, "Name", name);
+        await FillDateAsync(page, "Opens at", "22:00");
+        var picker = page.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex("^Add a configuration item") })
+            .Or(page.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("^Add a configuration item") }));
+        await picker.First.FillAsync(ci);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = ci }).First.ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Configuration items")).ToContainTextAsync(ci);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/change-window-weekly.png", FullPage = true });
+        await BrowserFixture.ClickUntilUrlAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Create window" }), new Regex("/changes/calendar$"));
+
+        // A weekly window opens in every month: this month's maintenance list names it, the Windows tab says when.
+        await Assertions.Expect(page.GetByText(name).First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Windows" }).ClickAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasTextString = name });
+        await Assertions.Expect(row).ToContainTextAsync("Every Sat at 22:00 for 4 h (Europe/Berlin)");
+        await Assertions.Expect(row).ToContainTextAsync(ci);
+
+        await row.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete window" }).ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete window" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/changes/calendar\\?tab=windows$"));
+        await Assertions.Expect(page.Locator(".mud-table-root").Or(page.GetByText("No windows yet.")).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToHaveCountAsync(0);
+        (await api.GetFromJsonAsync<JsonElement>("/api/v1/change-windows?kind=Maintenance&limit=500", TestContext.Current.CancellationToken)).GetProperty("items").EnumerateArray()
+            .ShouldNotContain(w => w.GetProperty("name").GetString() == name);
         await page.Context.CloseAsync();
     }
 

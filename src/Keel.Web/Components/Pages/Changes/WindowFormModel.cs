@@ -63,7 +63,7 @@ public sealed class WindowFormModel
         WeeklyDraft? weekly = null;
         if (Recurs)
         {
-            weekly = new WeeklyDraft([.. Week.Where(Days.Contains).Select(d => d.ToString().ToLowerInvariant())], WeeklyStart, DurationMinutes, TimeZone);
+            weekly = new WeeklyDraft([.. Week.Where(Days.Contains).Select(d => d.ToString().ToLowerInvariant())], TimeOfDay(WeeklyStart), DurationMinutes, TimeZone);
         }
         else
         {
@@ -73,6 +73,12 @@ public sealed class WindowFormModel
         var cis = Kind == ChangeWindowKind.Maintenance ? ConfigurationItems.Select(c => c.Id).ToList() : [];
         return new ChangeWindowDraft(Kind, Name, Reason, start, end, weekly, [.. Services.Select(s => s.Id)], cis);
     }
+
+    /// <summary>The browser's time input may send seconds ("22:00:00"); the use case takes "22:00".</summary>
+    private static string? TimeOfDay(string? text) =>
+        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "HH:mm:ss", "HH:mm:ss.fff"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time.ToString("HH:mm", CultureInfo.InvariantCulture)
+            : text;
 
     private static string? Local(DateTime? utc, TimeZoneInfo zone) =>
         utc is { } value ? TimeFormat.ToZone(value, zone).ToString(InputPattern, CultureInfo.InvariantCulture) : null;
