@@ -84,6 +84,9 @@ public sealed class ChangeWindowTests(BrowserFixture browser)
         text.ShouldStartWith("BEGIN:VCALENDAR\r\n");
         text.TrimEnd().ShouldEndWith("END:VCALENDAR");
         text.ShouldContain("VERSION:2.0");
+        // Content lines (RFC 5545): CRLF-separated "NAME[;params]:value", continuations start with a space.
+        text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
+            .ShouldAllBe(line => line.StartsWith(' ') || Regex.IsMatch(line, "^[A-Z][A-Z0-9-]*[;:]"));
 
         // Revoking stops the address at once.
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke the feed" }).ClickAsync();
