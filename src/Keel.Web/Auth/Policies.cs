@@ -25,6 +25,9 @@ public static class Policies
     public const string Problems = nameof(Problems);
     public const string Changes = nameof(Changes);
 
+    /// <summary>Keep freeze and maintenance windows and schedule changes: change managers and admins (as the use cases check).</summary>
+    public const string ChangeSchedulers = nameof(ChangeSchedulers);
+
     /// <summary>Write and review knowledge articles (the /knowledge pages); everyone signed in reads them through the portal.</summary>
     public const string Knowledge = nameof(Knowledge);
     public const string Services = nameof(Services);
@@ -77,6 +80,7 @@ public static class Policies
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Portal, p => p.RequireAuthenticatedUser())
             .AddPolicy(Staff, p => p.RequireRole(StaffRoles))
+            .AddPolicy(ChangeSchedulers, p => p.RequireRole(Keel.Application.Changes.ChangeCalendarAccess.SchedulerRoles))
             .AddPolicy(ServiceEditors, p => p.RequireRole(ServiceAccess.CmdbEditorRoles))
             .AddPolicy(ServiceCosts, p => p.RequireRole(ServiceAccess.FinanceRoles))
             .AddPolicy(ServiceReaders, p => p.RequireRole([.. ServiceAccess.FinanceRoles, .. ServiceAccess.StaffRoles]))

@@ -23,6 +23,11 @@ public sealed class ChangeCalendarTests(BrowserFixture browser)
         await Assertions.Expect(badge).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex($"Overlaps {first}"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/change-calendar.png", FullPage = true });
 
+        // The week view spells the reasons out under the change; the rest of the path works there too.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Week" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId($"change-{second}").First).ToContainTextAsync($"Overlap: Overlaps {first}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/change-calendar-week.png", FullPage = true });
+
         // The record's number links to the record; the calendar opens the change's schedule in place.
         await Assertions.Expect(page.GetByTestId($"change-{second}").GetByRole(AriaRole.Link, new() { Name = second })).ToHaveAttributeAsync("href", $"/work/changes/{second}");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Schedule {second}" }).First.ClickAsync();
