@@ -16,11 +16,16 @@ public sealed record ChangeCalendarView(DateTime From, DateTime To, IReadOnlyLis
 
 /// <summary>
 /// Reads the schedule: changes with planned times and their targets (the item's service and CI plus its change
-/// targets), the windows, and the conflicts between them. Only Scheduled and Implementing changes are on the calendar.
+/// targets), the windows, and the conflicts between them. Changes that ran stay on the calendar; only those still to
+/// run or running have conflicts.
 /// </summary>
 internal sealed class ChangeSchedule(KeelDb db)
 {
+    /// <summary>Changes that are still to run or running: they conflict with each other and with the windows.</summary>
     public static readonly IReadOnlyList<WorkState> OnCalendar = [WorkState.Scheduled, WorkState.Implement];
+
+    /// <summary>What the calendar shows: those, and the ones that ran (in review or closed), as the record of what happened when.</summary>
+    public static readonly IReadOnlyList<WorkState> Shown = [WorkState.Scheduled, WorkState.Implement, WorkState.Review, WorkState.Closed];
 
     /// <summary>States whose planned times pass the freeze gate: what approvers decide on, and what is set to run.</summary>
     public static readonly IReadOnlyList<WorkState> Gated = [WorkState.Authorize, WorkState.Scheduled];
@@ -31,12 +36,13 @@ internal sealed class ChangeSchedule(KeelDb db)
     public async Task<ChangeCalendarView> CalendarAsync(DateTime from, DateTime to, CancellationToken ct)
     {
         var windows = await WindowsAsync(ct);
-        var changes = await ScheduledAsync(from, to, ct);
-        var others = changes.Count == 0 ? [] : await ScheduledAsync(changes.Min(c => c.Change.Planned.Start), changes.Max(c => c.Change.Planned.End), ct);
+        var changes = await ScheduledAsync(from, to, Shown, ct);
+        var open = changes.Where(c => OnCalendar.Contains(c.State)).ToList();
+        var others = open.Count == 0 ? [] : await ScheduledAsync(open.Min(c => c.Change.Planned.Start), open.Max(c => c.Change.Planned.End), OnCalendar, ct);
         var names = await ChangeTargetNames.LoadAsync(db, windows.SelectMany(w => w.ServiceIds), windows.SelectMany(w => w.ConfigurationItemIds), ct);
         return new ChangeCalendarView(from, to,
             [.. changes.Select(c => new CalendarChange(c.Change.Id, c.Change.Number, c.Change.Title, c.State, c.Change.Planned.Start, c.Change.Planned.End,
-                ChangeConflicts.Of(c.Change, others.Select(o => o.Change), windows)))],
+                OnCalendar.Contains(c.State) ? ChangeConflicts.Of(c.Change, others.Select(o => o.Change), windows) : []))],
             Openings(windows, ChangeWindowKind.Freeze, from, to, names),
             Openings(windows, ChangeWindowKind.Maintenance, from, to, names));
     }
@@ -45,7 +51,7 @@ internal sealed class ChangeSchedule(KeelDb db)
     public async Task<IReadOnlyList<ChangeConflict>> ConflictsAsync(PlannedChange change, CancellationToken ct)
     {
         var windows = await WindowsAsync(ct);
-        var others = await ScheduledAsync(change.Planned.Start, change.Planned.End, ct);
+        var others = await ScheduledAsync(change.Planned.Start, change.Planned.End, OnCalendar, ct);
         return ChangeConflicts.Of(change, others.Select(o => o.Change), windows);
     }
 
@@ -75,9 +81,9 @@ internal sealed class ChangeSchedule(KeelDb db)
     private async Task<IReadOnlyList<ChangeWindow>> WindowsAsync(CancellationToken ct) =>
         await db.Set<ChangeWindow>().AsNoTracking().OrderBy(w => w.Name).Take(1000).ToListAsync(ct);
 
-    private async Task<List<(PlannedChange Change, WorkState State)>> ScheduledAsync(DateTime from, DateTime to, CancellationToken ct)
+    private async Task<List<(PlannedChange Change, WorkState State)>> ScheduledAsync(DateTime from, DateTime to, IReadOnlyList<WorkState> inStates, CancellationToken ct)
     {
-        var states = OnCalendar.ToList();
+        var states = inStates.ToList();
         var rows = await db.Set<WorkItem>().AsNoTracking()
             .Where(w => w.Kind == WorkKind.Change && states.Contains(w.State))
             .Join(db.Set<ChangeRecord>().Where(c => c.PlannedStart != null && c.PlannedEnd != null && c.PlannedStart < to && c.PlannedEnd > from),

@@ -39,6 +39,22 @@ public sealed class ChangeScheduleTests(DatabaseFixture databases)
     }
 
     [Theory, DatabaseData]
+    public async Task Calendar_ChangesThatRan_AreShownWithoutConflictsAndCauseNone(DatabaseProvider provider)
+    {
+        await using var database = await databases.CreateAsync(provider, Ct);
+        var world = await CreateAsync(database);
+        var ran = await world.AddChangeAsync("Patch db01", At(10, 20), At(10, 23), WorkState.Closed, world.Db01);
+        var next = await world.AddChangeAsync("Upgrade db01", At(10, 22), At(11, 1), WorkState.Scheduled, world.Db01);
+        await world.AddChangeAsync("Dropped upgrade", At(10, 20), At(10, 23), WorkState.Cancelled, world.Db01);
+        await world.AddFreezeAsync("Payroll run", At(10, 0), At(10, 21), world.Payroll.Id);
+
+        var calendar = (await world.RunAsync(world.Agent, u => u.Calendar.CalendarAsync(At(1, 0), At(31, 0), Ct))).Value!;
+
+        calendar.Changes.Select(c => (c.Number, c.State, c.Conflicts.Count)).ShouldBe([(ran.Number, WorkState.Closed, 0), (next.Number, WorkState.Scheduled, 0)]);
+        (await world.RunAsync(world.Agent, u => u.Calendar.ConflictsAsync(ran.Number, Ct))).Value!.Plannable.ShouldBeFalse();
+    }
+
+    [Theory, DatabaseData]
     public async Task Schedule_IntoAFreezeWithoutJustification_IsRefusedNamingTheWindowAndChangesNothing(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
