@@ -10,16 +10,23 @@ namespace Keel.Application.Problems;
 /// <summary>
 /// The problem's part of a move, run by <c>WorkItemService.TransitionAsync</c> once the workflow allowed it: a known
 /// error needs a workaround and a resolved problem a root cause (<see cref="ProblemRecord.CheckMove"/>); a problem that
-/// becomes a known error is published to the knowledge base.
+/// becomes a known error is published to the knowledge base. Known errors belong to the problem manager: only they
+/// (and admins) declare one.
 /// </summary>
 internal static class ProblemMoves
 {
     /// <summary>Null when the move may be saved; otherwise the error, and nothing tracked is kept.</summary>
-    public static async Task<Error?> CheckAsync(KeelDb db, WorkItem item, Guid? actorId, DateTime now, CancellationToken ct)
+    /// <param name="mayDeclareKnownError">Whether the mover holds the problem manager's part (<see cref="ProblemAccess.CanDecide"/>).</param>
+    public static async Task<Error?> CheckAsync(KeelDb db, WorkItem item, Guid? actorId, bool mayDeclareKnownError, DateTime now, CancellationToken ct)
     {
         if (item.Kind != WorkKind.Problem)
         {
             return null;
+        }
+        if (item.State == WorkState.KnownError && !mayDeclareKnownError)
+        {
+            db.ChangeTracker.Clear();
+            return ProblemAccess.NotYourKnownError();
         }
         var record = await db.Set<ProblemRecord>().FirstOrDefaultAsync(r => r.WorkItemId == item.Id, ct);
         if (record is null)

@@ -71,7 +71,7 @@ public sealed class ProblemService(KeelDb db, ICurrentUser user, TimeProvider ti
         {
             Link(incident, item, now);
         }
-        return await db.SaveOrConflictAsync(ct) ?? (Result<ProblemView>)await ProblemViews.OneAsync(db, views, item, ct);
+        return await db.SaveOrConflictAsync(ct) ?? (Result<ProblemView>)await ViewAsync(item, ct);
     }
 
     public async Task<Result<ProblemView>> GetAsync(string number, CancellationToken ct)
@@ -81,7 +81,7 @@ public sealed class ProblemService(KeelDb db, ICurrentUser user, TimeProvider ti
             return ProblemAccess.NotForYou();
         }
         return await work.FindAsync(WorkKind.Problem, number, tracked: false, ct) is { } item
-            ? await ProblemViews.OneAsync(db, views, item, ct)
+            ? await ViewAsync(item, ct)
             : Error.NotFound(Problem);
     }
 
@@ -107,6 +107,12 @@ public sealed class ProblemService(KeelDb db, ICurrentUser user, TimeProvider ti
             record = new ProblemRecord { WorkItemId = item.Id };
             db.Add(record);
         }
+        if (item.State == WorkState.KnownError && patch.Workaround.IsSet && !ProblemAccess.CanDecide(user)
+            && (string.IsNullOrWhiteSpace(patch.Workaround.Value) ? null : patch.Workaround.Value.Trim()) != record.Workaround)
+        {
+            db.ChangeTracker.Clear();
+            return ProblemAccess.NotYourKnownError();
+        }
         var now = time.GetUtcNow().UtcDateTime;
         SetText(item, "rootCause", record.RootCause, patch.RootCause, v => record.RootCause = v, now);
         SetText(item, "workaround", record.Workaround, patch.Workaround, v => record.Workaround = v, now);
@@ -129,7 +135,7 @@ public sealed class ProblemService(KeelDb db, ICurrentUser user, TimeProvider ti
         }
         // The work item's part validates, saves both (the tracked record and item go in the same save) and checks the version.
         var saved = await work.UpdateAsync(WorkKind.Problem, number, expectedVersion, patch.Work, ct);
-        return saved.IsSuccess ? await ProblemViews.OneAsync(db, views, item, ct) : saved.Error!;
+        return saved.IsSuccess ? await ViewAsync(item, ct) : saved.Error!;
     }
 
     public async Task<Result<IReadOnlyList<ProblemIncidentView>>> IncidentsAsync(string number, CancellationToken ct)
@@ -167,7 +173,7 @@ public sealed class ProblemService(KeelDb db, ICurrentUser user, TimeProvider ti
             return errors.ToError();
         }
         Link(incidents[0], problem, time.GetUtcNow().UtcDateTime);
-        return await db.SaveOrConflictAsync(ct) ?? (Result<ProblemView>)await ProblemViews.OneAsync(db, views, problem, ct);
+        return await db.SaveOrConflictAsync(ct) ?? (Result<ProblemView>)await ViewAsync(problem, ct);
     }
 
     public async Task<Result<ProblemView>> UnlinkIncidentAsync(string number, string incidentNumber, CancellationToken ct)
@@ -194,7 +200,7 @@ public sealed class ProblemService(KeelDb db, ICurrentUser user, TimeProvider ti
             WorkItemId = problem.Id, At = time.GetUtcNow().UtcDateTime, ActorId = user.UserId, Type = WorkEventType.Linked,
             Field = "incident", From = normalized, Internal = true,
         });
-        return await db.SaveOrConflictAsync(ct) ?? (Result<ProblemView>)await ProblemViews.OneAsync(db, views, problem, ct);
+        return await db.SaveOrConflictAsync(ct) ?? (Result<ProblemView>)await ViewAsync(problem, ct);
     }
 
     /// <summary>
@@ -266,6 +272,9 @@ public sealed class ProblemService(KeelDb db, ICurrentUser user, TimeProvider ti
     }
 
     /// <summary>Sets a Markdown field of the record and writes a history line with the start of the new text (history lines are short).</summary>
+    /// <summary>The problem as the caller sees it: only the problem manager's part offers the move to KnownError.</summary>
+    private Task<ProblemView> ViewAsync(WorkItem item, CancellationToken ct) => ProblemViews.OneAsync(db, views, item, ProblemAccess.CanDecide(user), ct);
+
     private void SetText(WorkItem item, string field, string? current, Optional<string?> next, Action<string?> set, DateTime now)
     {
         if (!next.IsSet)

@@ -26,7 +26,7 @@ internal static class ProblemViews
     /// <summary>A problem shows its most recent incidents; a problem with more says how many there are in all.</summary>
     public const int IncidentsShown = 200;
 
-    public static async Task<ProblemView> OneAsync(KeelDb db, WorkViews views, WorkItem item, CancellationToken ct)
+    public static async Task<ProblemView> OneAsync(KeelDb db, WorkViews views, WorkItem item, bool mayDeclareKnownError, CancellationToken ct)
     {
         var view = await views.OneAsync(item, ct);
         var record = await db.Set<ProblemRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.WorkItemId == item.Id, ct)
@@ -38,7 +38,8 @@ internal static class ProblemViews
             view.Id, view.Number, view.Title, view.Description, view.State, view.Priority, view.Impact, view.Urgency, view.Category,
             view.Service, view.ConfigurationItem, view.Requester, view.Team, view.Assignee,
             record.RootCause, record.Workaround, view.State == WorkState.KnownError, record.KnownErrorAt, record.CandidateId, article,
-            incidents, count, view.CreatedAt, view.UpdatedAt, view.ResolvedAt, view.ClosedAt, view.AllowedTransitions, view.Version);
+            incidents, count, view.CreatedAt, view.UpdatedAt, view.ResolvedAt, view.ClosedAt,
+            [.. view.AllowedTransitions.Where(s => mayDeclareKnownError || s != WorkState.KnownError)], view.Version);
     }
 
     /// <summary>The incidents linked to a problem, newest first.</summary>

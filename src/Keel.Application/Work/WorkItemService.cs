@@ -152,7 +152,7 @@ public sealed class WorkItemService(
             change = checkedChange.Value;
         }
         var from = item.State;
-        if ((item.Transition(request, context) ?? await Problems.ProblemMoves.CheckAsync(db, item, context.ActorId, context.Now, ct)) is { } error)
+        if ((item.Transition(request, context) ?? await Problems.ProblemMoves.CheckAsync(db, item, context.ActorId, Problems.ProblemAccess.CanDecide(user), context.Now, ct)) is { } error)
         {
             return error;
         }

@@ -110,6 +110,30 @@ public sealed class ProblemTests(DatabaseFixture databases)
     }
 
     [Theory, DatabaseData]
+    public async Task KnownError_DeclaredOrItsWorkaroundChangedByAnAgent_IsRefusedAndNothingIsPublished(DatabaseProvider provider)
+    {
+        await using var database = await databases.CreateAsync(provider, Ct);
+        var world = await ProblemWorld.CreateAsync(database);
+        var pm = world.ProblemManager;
+        var number = (await world.RaiseAsync(pm, "Outlook password prompt loops")).Value!.Number;
+        await world.PatchAsync(world.Agent, number, workaround: "Clear the stored credentials.");
+        await world.MoveAsync(world.Agent, number, WorkState.Assessed);
+        await world.MoveAsync(world.Agent, number, WorkState.RootCauseAnalysis);
+
+        (await world.RunAsync(world.Agent, u => u.Problems.GetAsync(number, Ct))).Value!.AllowedTransitions.ShouldNotContain(WorkState.KnownError);
+        (await world.RunAsync(pm, u => u.Problems.GetAsync(number, Ct))).Value!.AllowedTransitions.ShouldContain(WorkState.KnownError);
+        (await world.MoveAsync(world.Agent, number, WorkState.KnownError)).Error!.Code.ShouldBe("forbidden");
+        await using (var db = database.NewDbContext())
+        {
+            (await db.Set<KnowledgeArticle>().CountAsync(Ct)).ShouldBe(0);
+            (await db.Set<WorkItem>().SingleAsync(w => w.Number == number, Ct)).State.ShouldBe(WorkState.RootCauseAnalysis);
+        }
+        (await world.MoveAsync(pm, number, WorkState.KnownError)).IsSuccess.ShouldBeTrue();
+        (await world.PatchAsync(world.Agent, number, workaround: "Reinstall Outlook.")).Error!.Code.ShouldBe("forbidden");
+        (await world.PatchAsync(world.Agent, number, rootCause: "A token cache bug.")).IsSuccess.ShouldBeTrue("agents still record what they find");
+    }
+
+    [Theory, DatabaseData]
     public async Task KnownError_IsPublishedToTheKnowledgeBase_AndANewWorkaroundIsItsNextVersion(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
