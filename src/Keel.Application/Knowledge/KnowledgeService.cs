@@ -278,10 +278,11 @@ public sealed class KnowledgeService(KeelDb db, ICurrentUser user, TimeProvider 
     /// <summary>The latest published version of each article, by article id.</summary>
     private async Task<Dictionary<Guid, KnowledgeVersion>> PublishedAsync(IEnumerable<KnowledgeArticle> articles, CancellationToken ct)
     {
-        var wanted = articles.Where(a => a.PublishedNumber is not null).Select(a => new { a.Id, Number = a.PublishedNumber!.Value }).ToList();
-        var ids = wanted.Select(w => w.Id).ToList();
-        var versions = await db.Set<KnowledgeVersion>().AsNoTracking().Where(v => ids.Contains(v.ArticleId)).ToListAsync(ct);
-        return versions.Where(v => wanted.Any(w => w.Id == v.ArticleId && w.Number == v.Number)).ToDictionary(v => v.ArticleId);
+        var ids = articles.Where(a => a.PublishedNumber is not null).Select(a => a.Id).ToList();
+        // Only the published version of each, chosen in the query: older versions carry whole bodies nobody reads here.
+        return await db.Set<KnowledgeVersion>().AsNoTracking()
+            .Where(v => ids.Contains(v.ArticleId) && db.Set<KnowledgeArticle>().Any(a => a.Id == v.ArticleId && a.PublishedNumber == v.Number))
+            .ToDictionaryAsync(v => v.ArticleId, ct);
     }
 
     private async Task<ArticleView> ViewAsync(KnowledgeArticle a, CancellationToken ct)

@@ -25,8 +25,7 @@ public static class WorkText
         WorkKind.Change => "Changes",
     };
 
-    public static string RecordHref(WorkKind kind, string number) =>
-        kind == WorkKind.Problem ? $"/problems/{number}" : $"/work/{Segment(kind)}/{number}";
+    public static string RecordHref(WorkKind kind, string number) => Keel.Application.Work.RecordPaths.Of(kind, number);
 
     /// <summary>"On hold", "Awaiting approval": the state as words.</summary>
     public static string State(WorkState state) => Words(state.ToString());
