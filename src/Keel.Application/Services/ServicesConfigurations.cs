@@ -26,6 +26,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         b.Property(x => x.Name).HasMaxLength(Service.NameMaxLength);
         b.Property(x => x.Description).HasMaxLength(Service.DescriptionMaxLength);
         b.Property(x => x.Lifecycle).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.SurveySampleRate).AsMillionths().HasColumnName("SurveySampleRateMillionths");
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Name).IsUnique();
         b.HasIndex(x => x.OwnerId);

@@ -11,6 +11,9 @@ public enum ErrorKind
     ConcurrencyConflict,
     PreconditionRequired,
     Unauthorized,
+
+    /// <summary>The thing existed but is no longer available (an expired survey): 410.</summary>
+    Gone,
 }
 
 /// <summary>A failure with a stable machine-readable code (see API.md) and, for validation, errors per field.</summary>

@@ -24,10 +24,17 @@ public sealed class Service : IAudited, IVersioned
     /// <summary>1 = the business stops without it … 4 = an inconvenience. Drives priority and attention.</summary>
     public int Criticality { get; set; } = 3;
 
+    /// <summary>The share 0–1 of resolved incidents and fulfilled requests whose requester is sent a survey.</summary>
+    public decimal SurveySampleRate { get; set; } = 1m;
+
+    /// <summary>The experience level agreement: the experience score 0–100 this service aims for.</summary>
+    public int ExperienceTarget { get; set; } = DefaultExperienceTarget;
+
     public long Version { get; set; }
 
     public const int HighestCriticality = 1;
     public const int LowestCriticality = 4;
+    public const int DefaultExperienceTarget = 75;
 
     public void Validate(FieldErrors errors)
     {
@@ -48,6 +55,11 @@ public sealed class Service : IAudited, IVersioned
         if (Criticality is < HighestCriticality or > LowestCriticality)
         {
             errors.Add("criticality", $"must be between {HighestCriticality} and {LowestCriticality}.");
+        }
+        Fractions.Check(errors, "surveySampleRate", SurveySampleRate);
+        if (ExperienceTarget is < 0 or > 100)
+        {
+            errors.Add("experienceTarget", "must be between 0 and 100.");
         }
     }
 

@@ -462,6 +462,91 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.ToTable("ChangeWindows", (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Domain.Experience.ExperienceWeights", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Effort")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstContactResolution")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReopenRate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WithinSla")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ExperienceWeights", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Experience.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RespondedAt");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("WorkItemId")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientId", "RespondedAt");
+
+                    b.ToTable("Surveys", (string)null);
+                });
+
             modelBuilder.Entity("Keel.Domain.Knowledge.KnowledgeArticle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1829,6 +1914,9 @@ namespace Keel.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("ExperienceTarget")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Lifecycle")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1841,6 +1929,10 @@ namespace Keel.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("SurveySampleRate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("SurveySampleRateMillionths");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -1893,6 +1985,100 @@ namespace Keel.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ServiceConsumers", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Value.RollupMark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("RollupMarks", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Value.ServiceDay", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FirstContact")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Interactions")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LabourMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LabourMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Raised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SlaBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SlaMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveysSent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ServiceId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("ServiceDays", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Value.ServiceUnitDay", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("BusinessUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Raised")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ServiceId", "Day", "BusinessUnitId");
+
+                    b.HasIndex("BusinessUnitId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("ServiceUnitDays", (string)null);
                 });
 
             modelBuilder.Entity("Keel.Domain.Work.Approval", b =>
@@ -2696,6 +2882,27 @@ namespace Keel.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Keel.Domain.Experience.Survey", b =>
+                {
+                    b.HasOne("Keel.Application.Platform.KeelUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Keel.Domain.Knowledge.KnowledgeArticle", b =>
                 {
                     b.HasOne("Keel.Application.Platform.KeelUser", null)
@@ -3044,6 +3251,30 @@ namespace Keel.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("BusinessUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Keel.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Value.ServiceDay", b =>
+                {
+                    b.HasOne("Keel.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Value.ServiceUnitDay", b =>
+                {
+                    b.HasOne("Keel.Domain.Platform.BusinessUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Keel.Domain.Services.Service", null)

@@ -17,6 +17,7 @@ public static class ApiResults
         ErrorKind.IllegalTransition => StatusCodes.Status409Conflict,
         ErrorKind.ConcurrencyConflict => StatusCodes.Status412PreconditionFailed,
         ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        ErrorKind.Gone => StatusCodes.Status410Gone,
     };
 
     public static ProblemHttpResult Problem(Error error)
@@ -76,5 +77,6 @@ public static class ApiResults
         ErrorKind.IllegalTransition => "Illegal transition.",
         ErrorKind.ConcurrencyConflict => "The record has changed.",
         ErrorKind.PreconditionRequired => "If-Match required.",
+        ErrorKind.Gone => "No longer available.",
     };
 }
