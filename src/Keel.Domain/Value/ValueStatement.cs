@@ -7,7 +7,7 @@ namespace Keel.Domain.Value;
 public sealed record StatementFigures(
     string ServiceName, string Currency, Period Period,
     IReadOnlyList<StatementOutcome>? Outcomes, decimal? Cost,
-    decimal? Satisfaction, int Responses, decimal? Score, int Target, decimal? WithinSla, bool ServesRequests);
+    decimal? Satisfaction, int Responses, decimal? Score, int Target, decimal? WithinSla);
 
 public sealed record StatementOutcome(string Name, OutcomeBasis Basis, decimal YearlyValue, decimal Contribution);
 
@@ -37,9 +37,8 @@ public static class ValueStatement
         parts.Add(f.Score is { } score
             ? Invariant($"experience {score:0} against a target of {f.Target}")
             : Invariant($"no experience score yet (target {f.Target})"));
-        var what = f.ServesRequests ? "tickets" : "incidents";
         parts.Add(f.WithinSla is { } w
-            ? Invariant($"{w * 100m:0.0} % of {what} resolved within SLA")
+            ? Invariant($"{w * 100m:0.0} % of tickets resolved within SLA")
             : "no SLA resolution decided in the period");
         var sentence = string.Join("; ", parts);
         return (f.Outcomes is null ? $"{f.ServiceName}: " : "") + sentence + ".";

@@ -46,6 +46,9 @@ public static class Policies
     /// <summary>Read services and configuration items (no cost data unless the use cases return it): IT staff, executives and the IT leader.</summary>
     public const string ServiceReaders = nameof(ServiceReaders);
 
+    /// <summary>Set the experience score's weights: the IT leader and admins.</summary>
+    public const string ExperienceSettings = nameof(ExperienceSettings);
+
     public static readonly string[] StaffRoles =
     [
         Roles.Agent, Roles.TeamLead, Roles.ProblemManager, Roles.ChangeManager, Roles.CabMember,
@@ -65,7 +68,8 @@ public static class Policies
         // Issue 6: IT staff write knowledge; publishing is checked in the use case (KnowledgeAccess).
         [Knowledge] = [.. KnowledgeAccess.WriterRoles],
         [Services] = [.. ServiceAccess.FinanceRoles, .. ServiceAccess.StaffRoles.Except(ServiceAccess.FinanceRoles)],
-        [Cockpit] = [Roles.ItLeader, Roles.Admin],
+        // Issue 7: the IT leader and executives see all value and cost data.
+        [Cockpit] = [.. Keel.Application.Value.ValueAccess.AllFinanceRoles],
         [Reports] = [Roles.Executive, Roles.ItLeader, Roles.Admin],
         [Admin] = [Roles.Admin],
     };
@@ -83,6 +87,7 @@ public static class Policies
             .AddPolicy(ChangeSchedulers, p => p.RequireRole(Keel.Application.Changes.ChangeCalendarAccess.SchedulerRoles))
             .AddPolicy(ServiceEditors, p => p.RequireRole(ServiceAccess.CmdbEditorRoles))
             .AddPolicy(ServiceCosts, p => p.RequireRole(ServiceAccess.FinanceRoles))
+            .AddPolicy(ExperienceSettings, p => p.RequireRole(Keel.Application.Value.ValueAccess.SettingsRoles))
             .AddPolicy(ServiceReaders, p => p.RequireRole([.. ServiceAccess.FinanceRoles, .. ServiceAccess.StaffRoles]))
             .AddPolicy(WorkRecords, p => p.RequireRole([.. AreaRoles[Work].Union(AreaRoles[Problems]).Union(AreaRoles[Changes])]));
         foreach (var (area, roles) in AreaRoles)

@@ -4,6 +4,7 @@ using Keel.Web.Api.Platform;
 using Keel.Web.Api.Problems;
 using Keel.Web.Api.ServiceLevels;
 using Keel.Web.Api.Services;
+using Keel.Web.Api.Value;
 using Keel.Web.Api.Work;
 using Keel.Web.Auth;
 using Keel.Web.Components;
@@ -48,6 +49,7 @@ public static class KeelPipeline
         app.MapWorkApi().MapApprovalsApi().MapAssignmentRulesApi().MapSavedViewsApi();
         app.MapChangesApi();
         app.MapCalendarsApi().MapSlaPoliciesApi().MapSlaAttainmentApi();
+        app.MapValueApi();
         app.MapProblemsApi();
         app.MapChangeWindowsApi().MapChangeCalendarApi();
         app.MapKnowledgeApi();

@@ -10,7 +10,7 @@ public sealed class ValueStatementTests
     private static StatementFigures Figures => new(
         "Online Ordering", "GBP", October,
         [new StatementOutcome("Online revenue", OutcomeBasis.RevenueEnabled, 1_200_000m, 0.35m)],
-        Cost: 18_000m, Satisfaction: 4.3m, Responses: 120, Score: 82m, Target: 75, WithinSla: 0.992m, ServesRequests: true);
+        Cost: 18_000m, Satisfaction: 4.3m, Responses: 120, Score: 82m, Target: 75, WithinSla: 0.992m);
 
     [Fact]
     public void Write_AllFigures_ReadsLikeTheIssueExample()
