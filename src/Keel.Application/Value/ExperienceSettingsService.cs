@@ -51,6 +51,8 @@ public sealed class ExperienceSettingsService(KeelDb db, ICurrentUser user)
         }
         if (stored is null)
         {
+            // The first save makes version 1, so a second writer who also read the defaults (version 0) is refused.
+            weights.Version = 1;
             db.Add(weights);
         }
         else

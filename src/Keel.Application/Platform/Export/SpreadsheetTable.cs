@@ -28,7 +28,8 @@ public sealed class SpreadsheetTable(IReadOnlyList<string> headers)
         {
             throw new ArgumentException($"A row has {cells.Length} cells; the table has {headers.Count} columns.", nameof(cells));
         }
-        _rows.Add(cells);
+        // Dates as ISO text in both formats: no spreadsheet locale turns 2026-10-01 into 10/01/2026 or a serial number.
+        _rows.Add([.. cells.Select(c => c is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : c)]);
         return this;
     }
 
