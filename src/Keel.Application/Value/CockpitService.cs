@@ -20,10 +20,13 @@ public sealed class CockpitService(KeelDb db, ICurrentUser user, ValueInputs inp
     public const int DefaultMonths = 12;
 
     /// <summary>The last <see cref="DefaultMonths"/> months: from the first day of the month eleven months ago up to and including today.</summary>
-    public Period DefaultPeriod()
+    public Period DefaultPeriod() => LastMonths(DefaultMonths);
+
+    /// <summary>This month so far and the <paramref name="months"/> − 1 whole months before it.</summary>
+    public Period LastMonths(int months)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return new Period(new DateOnly(today.Year, today.Month, 1).AddMonths(1 - DefaultMonths), today.AddDays(1));
+        return new Period(new DateOnly(today.Year, today.Month, 1).AddMonths(1 - Math.Max(1, months)), today.AddDays(1));
     }
 
     public async Task<Result<CockpitView>> GetAsync(Period period, CancellationToken ct)
