@@ -60,6 +60,12 @@ public static class FigureFormat
         return sign + abs.ToString("0", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A plain figure: up to two decimals below a thousand ("76.5", "0.25"), <see cref="Compact"/> above ("1.2k").</summary>
+    public static string Number(decimal value) =>
+        Math.Abs(value) < 1_000m
+            ? (value < 0 ? Minus : "") + Math.Abs(value).ToString("0.##", CultureInfo.InvariantCulture)
+            : Compact(value);
+
     /// <summary>A fraction 0–1 as "87%" (or "87.5%" with one digit); null is "—".</summary>
     public static string Percent(decimal? fraction, int digits = 0) =>
         fraction is { } value

@@ -38,4 +38,11 @@ public sealed class FigureFormatTests
     [InlineData(123.4, "123×")]
     public void Ratio_ValueToCost_TwoSignificantFiguresBelowTen(decimal ratio, string expected) =>
         FigureFormat.Ratio(ratio).ShouldBe(expected);
+
+    [Theory]
+    [InlineData(76.5, "76.5")]
+    [InlineData(0.25, "0.25")]
+    [InlineData(1_234, "1.2k")]
+    public void Number_Figure_DecimalsBelowAThousandShortAbove(decimal value, string expected) =>
+        FigureFormat.Number(value).ShouldBe(expected);
 }

@@ -52,8 +52,8 @@ public sealed class QuadrantChartTests : ComponentTest
         var ys = ticks.Select(t => Number(t.GetAttribute("y"))).ToList();
         var gaps = ys.Zip(ys.Skip(1), (a, b) => a - b).ToList();
         gaps.ShouldAllBe(g => Math.Abs(g - gaps[0]) < 0.01);
-        // 10 lies one decade above 1: the point at 10× sits on the 10× gridline.
-        Number(chart.Find("circle[data-label='B']").GetAttribute("cy")).ShouldBeLessThan(ys[3]);
+        // 200 lies log10(2) of a decade above the 100× gridline (tick labels sit 4 below their gridline).
+        Number(chart.Find("circle[data-label='B']").GetAttribute("cy")).ShouldBe(ys[3] - 4 - Math.Log10(2) * gaps[0], 0.05);
     }
 
     [Fact]

@@ -77,4 +77,25 @@ public sealed class TrendChartTests : ComponentTest
         chart.FindAll("b").ShouldBeEmpty();
         chart.Find(".keel-chart-legend li").TextContent.ShouldBe("<b>bold</b>");
     }
+
+    [Fact]
+    public void TrendChart_CloseValues_TickLabelsAreDistinctAndPrecise()
+    {
+        var chart = RenderWith([new TrendSeries("Score", [76.5m, 77m, 76m, 76.5m, 77m, 77.5m])]);
+
+        var labels = chart.FindAll(".grid text.tick").Select(t => t.TextContent).Where(t => !t.Contains(' ')).ToList();
+        labels.ShouldBeUnique();
+        labels.ShouldContain("76.5");
+        chart.Find("circle.dot title").TextContent.ShouldBe("Score, Jan 26: 76.5");
+    }
+
+    [Fact]
+    public void TrendChart_MoneyCoarserThanTheStep_WritesEachTickLabelOnce()
+    {
+        var chart = Render<TrendChart>(p => p.Add(c => c.Months, SixMonths)
+            .Add(c => c.Series, [new TrendSeries("Cost", [1_210m, 1_240m, 1_260m, 1_300m, 1_280m, 1_330m])])
+            .Add(c => c.Format, v => Keel.Web.Components.Shared.FigureFormat.Money(v, "EUR")));
+
+        chart.FindAll(".grid text.tick").Select(t => t.TextContent).Where(t => t.StartsWith('€')).ShouldBeUnique();
+    }
 }
