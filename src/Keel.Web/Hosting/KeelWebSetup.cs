@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Keel.Application.Changes;
 using Keel.Application.Data;
+using Keel.Application.Experience;
 using Keel.Application.Knowledge;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Accounts;
@@ -48,6 +49,7 @@ public static class KeelWebSetup
         services.AddServiceLevelUseCases();
         services.AddProblemUseCases();
         services.AddChangeCalendarUseCases();
+        services.AddExperienceUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);
