@@ -140,6 +140,9 @@ public sealed class PortfolioService(KeelDb db, ICurrentUser user, IServiceWorkC
         service.OwnerId = patch.OwnerId.Or(service.OwnerId) ?? Guid.Empty;
         service.DeliveringTeamId = patch.DeliveringTeamId.Or(service.DeliveringTeamId) ?? Guid.Empty;
         service.Criticality = patch.Criticality.Or(service.Criticality) ?? 0;
+        // null is refused rather than read as 0: "no surveys" is a deliberate 0, never a missing value.
+        service.SurveySampleRate = patch.SurveySampleRate.Or(service.SurveySampleRate) ?? -1m;
+        service.ExperienceTarget = patch.ExperienceTarget.Or(service.ExperienceTarget) ?? -1;
         if (await ValidateAsync(service, ct) is { } invalid)
         {
             return invalid;
@@ -228,7 +231,7 @@ public sealed class PortfolioService(KeelDb db, ICurrentUser user, IServiceWorkC
                 .ToListAsync(ct))
             .ToLookup(c => c.ServiceId, c => new Ref(c.Id, c.Name));
         return services.Select(s => new ServiceView(s.Id, s.Name, s.Description, names.Owner(s), names.Team(s), s.Lifecycle,
-            s.Criticality, consumers[s.Id].OrderBy(c => c.Name, StringComparer.Ordinal).ToList(), s.Version)).ToList();
+            s.Criticality, s.SurveySampleRate, s.ExperienceTarget, consumers[s.Id].OrderBy(c => c.Name, StringComparer.Ordinal).ToList(), s.Version)).ToList();
     }
 
     private async Task<ServiceFinanceView> FinanceViewAsync(Service s, CancellationToken ct)
@@ -240,7 +243,7 @@ public sealed class PortfolioService(KeelDb db, ICurrentUser user, IServiceWorkC
         var costs = await parts.CostItemViewsAsync(s.Id, ct);
         var total = new Money(costs.Sum(c => c.Monthly.Minor), currency.Code);
         return new ServiceFinanceView(s.Id, s.Name, s.Description, names.Owner(s), names.Team(s), s.Lifecycle, s.Criticality,
-            consumers, outcomes, costs, total, s.Version);
+            s.SurveySampleRate, s.ExperienceTarget, consumers, outcomes, costs, total, s.Version);
     }
 
     private async Task<Names> NamesAsync(IReadOnlyList<Service> services, CancellationToken ct)

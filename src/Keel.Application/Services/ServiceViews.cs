@@ -5,15 +5,18 @@ using Keel.Domain.Services.Forms;
 
 namespace Keel.Application.Services;
 
-/// <summary>A service as IT staff see it: no cost field at all (not even a null one).</summary>
+/// <summary>
+/// A service as IT staff see it: no cost field at all (not even a null one). The survey sample rate (0–1) and the
+/// experience target (0–100) are experience settings, not costs.
+/// </summary>
 public sealed record ServiceView(
     Guid Id, string Name, string Description, Ref Owner, Ref DeliveringTeam, ServiceLifecycle Lifecycle, int Criticality,
-    IReadOnlyList<Ref> Consumers, long Version);
+    decimal SurveySampleRate, int ExperienceTarget, IReadOnlyList<Ref> Consumers, long Version);
 
 /// <summary>A service as those who read costs see it: consumers with their shares, outcomes, cost items and the monthly total.</summary>
 public sealed record ServiceFinanceView(
     Guid Id, string Name, string Description, Ref Owner, Ref DeliveringTeam, ServiceLifecycle Lifecycle, int Criticality,
-    IReadOnlyList<ConsumerView> Consumers, IReadOnlyList<OutcomeView> Outcomes, IReadOnlyList<CostItemView> CostItems,
+    decimal SurveySampleRate, int ExperienceTarget, IReadOnlyList<ConsumerView> Consumers, IReadOnlyList<OutcomeView> Outcomes, IReadOnlyList<CostItemView> CostItems,
     Money MonthlyCost, long Version);
 
 /// <summary>A service as the requester portal shows it: its name, what it does, and what can be asked for.</summary>
@@ -33,7 +36,8 @@ public sealed record ServiceFilter(string? Q = null, IReadOnlyList<ServiceLifecy
 public sealed record ServiceDraft(string? Name, string? Description, Guid? OwnerId, Guid? DeliveringTeamId, int? Criticality);
 
 public sealed record ServicePatch(
-    Optional<string?> Name, Optional<string?> Description, Optional<Guid?> OwnerId, Optional<Guid?> DeliveringTeamId, Optional<int?> Criticality);
+    Optional<string?> Name, Optional<string?> Description, Optional<Guid?> OwnerId, Optional<Guid?> DeliveringTeamId, Optional<int?> Criticality,
+    Optional<decimal?> SurveySampleRate = default, Optional<int?> ExperienceTarget = default);
 
 public sealed record ServiceTransition(ServiceLifecycle? To, bool Confirm = false);
 

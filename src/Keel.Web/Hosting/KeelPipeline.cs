@@ -1,4 +1,5 @@
 using Keel.Web.Api.Changes;
+using Keel.Web.Api.Experience;
 using Keel.Web.Api.Knowledge;
 using Keel.Web.Api.Platform;
 using Keel.Web.Api.Problems;
@@ -53,6 +54,7 @@ public static class KeelPipeline
         app.MapProblemsApi();
         app.MapChangeWindowsApi().MapChangeCalendarApi();
         app.MapKnowledgeApi();
+        app.MapSurveysApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Keel.Application.Changes;
 using Keel.Application.Data;
+using Keel.Application.Experience;
 using Keel.Application.Knowledge;
 using Keel.Application.Platform;
 using Keel.Application.Platform.Accounts;
@@ -50,6 +51,7 @@ public static class KeelWebSetup
         services.AddProblemUseCases();
         services.AddChangeCalendarUseCases();
         services.AddValueUseCases();
+        services.AddExperienceUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);

@@ -59,6 +59,8 @@ public sealed class KeelServer : IAsyncDisposable
         start.Environment["Keel__Demo__Profile"] = "tiny";
         start.Environment["Keel__Demo__Password"] = Password;
         start.Environment["Keel__PublicUrl"] = address.ToString().TrimEnd('/');
+        // Surveys go out within seconds of a resolution, not the production five minutes.
+        start.Environment["Keel__Experience__SurveySchedule"] = "every 2s";
         if (smtpPort is { } port)
         {
             start.Environment["Keel__Smtp__Host"] = "127.0.0.1";

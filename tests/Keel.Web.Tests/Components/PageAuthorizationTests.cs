@@ -28,7 +28,7 @@ public sealed class PageAuthorizationTests
     public void Pages_Anonymous_OnlyTheAccountAndErrorPages()
     {
         Pages.Where(p => p.GetCustomAttribute<AllowAnonymousAttribute>() is not null).Select(RouteOf)
-            .ShouldBe(["/login", "/logout", "/denied", "/not-found", "/account/forgot-password", "/account/reset-password"], ignoreOrder: true);
+            .ShouldBe(["/login", "/logout", "/denied", "/not-found", "/account/forgot-password", "/account/reset-password", "/surveys/{Token}"], ignoreOrder: true);
     }
 
     [Theory]

@@ -40,6 +40,7 @@ public sealed class EndpointRuleTests(DatabaseFixture databases)
             .Distinct()
             .ToList();
 
-        anonymous.ShouldBe(["/api/v1/auth/tokens", "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm"], ignoreOrder: true);
+        // A survey's link is its key: the person asked answers without signing in (API.md).
+        anonymous.ShouldBe(["/api/v1/auth/tokens", "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/surveys/{token}"], ignoreOrder: true);
     }
 }

@@ -34,7 +34,8 @@ public sealed class ServicesApiTests(DatabaseFixture databases)
         var text = service.GetRawText();
 
         response.Headers.ETag.ShouldNotBeNull();
-        Keys(service).ShouldBe(["id", "name", "description", "owner", "deliveringTeam", "lifecycle", "criticality", "consumers", "version"]);
+        // The survey sample rate and experience target are experience settings, not costs: staff read them.
+        Keys(service).ShouldBe(["id", "name", "description", "owner", "deliveringTeam", "lifecycle", "criticality", "surveySampleRate", "experienceTarget", "consumers", "version"]);
         text.ShouldNotContain("share", Case.Insensitive);
         text.ShouldNotContain("minor", Case.Insensitive);
         text.ShouldNotContain("outcome", Case.Insensitive);

@@ -1,3 +1,4 @@
+using Keel.Application.Experience;
 using Keel.Application.Platform.Notifications;
 using Keel.Application.Problems;
 using Keel.Application.ServiceLevels;
@@ -38,6 +39,7 @@ public static class JobsSetup
         services.AddWorkJobs();
         services.AddServiceLevelJobs();
         services.AddProblemJobs();
+        services.AddExperienceJobs(configuration);
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection("Keel:Smtp"));
         services.AddJobHandler<NotificationMailHandler>();
         services.AddRecurringJob(NotificationMailHandler.JobType, NotificationMailHandler.JobType,

@@ -36,6 +36,9 @@ public enum NotificationEvent
     /// <summary>An update on a major incident you are kept informed of (as its stakeholder or its requester).</summary>
     StakeholderUpdate,
 
+    /// <summary>Your incident was resolved or your request fulfilled: how did we do? (the e-mail carries the survey's link).</summary>
+    SurveyRequested,
+
     /// <summary>An account message: an administrator invited you to set your password (see <see cref="NotificationEvents.IsAccountMessage"/>).</summary>
     Invitation,
 

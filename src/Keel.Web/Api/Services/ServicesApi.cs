@@ -23,7 +23,7 @@ public static class ServicesApi
             .WithSummary("Changes to the service record itself (name, owner, lifecycle…); cost records keep their history out of this view.");
         group.MapPost("", Create).RequireAuthorization(Policies.ServiceEditors).WithName("CreateService").WithSummary("Create a service (in the pipeline).");
         group.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.ServiceEditors).WithName("UpdateService")
-            .WithSummary("Change name, description, ownerId, deliveringTeamId or criticality (merge patch, If-Match required). Lifecycle moves through /transitions.");
+            .WithSummary("Change name, description, ownerId, deliveringTeamId, criticality, surveySampleRate (0–1) or experienceTarget (0–100) (merge patch, If-Match required). Lifecycle moves through /transitions.");
         group.MapPost("/{id:guid}/transitions", Transition).RequireAuthorization(Policies.ServiceEditors).WithName("TransitionService")
             .WithSummary("Move the lifecycle: { \"to\": \"Live\" | \"Retired\" | \"Pipeline\", \"confirm\"? }. Retiring with open work needs confirm: true.");
 
@@ -113,13 +113,14 @@ public static class ServicesApi
     private static async Task<Results<Ok<ServiceFinanceView>, ProblemHttpResult>> Update(Guid id, JsonElement body, HttpContext http, PortfolioService portfolio, CancellationToken ct)
     {
         var version = ETags.Required(http.Request);
-        var split = PatchFields.From(body, "criticality");
+        var split = PatchFields.From(body, "criticality", "surveySampleRate", "experienceTarget");
         if (!split.IsSuccess || !version.IsSuccess)
         {
             return ApiResults.Problem((version.Error ?? split.Error)!);
         }
         var (p, fields) = split.Value;
-        var changes = new ServicePatch(p.String("name"), p.String("description"), p.Guid("ownerId"), p.Guid("deliveringTeamId"), fields.Int("criticality"));
+        var changes = new ServicePatch(p.String("name"), p.String("description"), p.Guid("ownerId"), p.Guid("deliveringTeamId"), fields.Int("criticality"),
+            fields.Decimal("surveySampleRate"), fields.Int("experienceTarget"));
         if (p.Finish() is { } invalid)
         {
             return ApiResults.Problem(invalid);

@@ -15,10 +15,10 @@ public sealed class ServiceTabsTests : ComponentTest
     private static readonly Ref Sales = new(Guid.NewGuid(), "Sales");
 
     private static ServiceView AgentView() =>
-        new(Guid.NewGuid(), "Email", "Sending and receiving email.", Owner, Team, ServiceLifecycle.Live, 2, [Sales], 3);
+        new(Guid.NewGuid(), "Email", "Sending and receiving email.", Owner, Team, ServiceLifecycle.Live, 2, 1m, 75, [Sales], 3);
 
     private static ServiceFinanceView LeaderView() =>
-        new(Guid.NewGuid(), "Email", "Sending and receiving email.", Owner, Team, ServiceLifecycle.Live, 2,
+        new(Guid.NewGuid(), "Email", "Sending and receiving email.", Owner, Team, ServiceLifecycle.Live, 2, 1m, 75,
             [new ConsumerView(Guid.NewGuid(), Sales, AllocationBasis.FixedShares, 0.25m, 1)],
             [new OutcomeView(Guid.NewGuid(), "Orders by email", Sales, new Money(12_000_000, "EUR"), OutcomeBasis.RevenueEnabled, 0.1m, 1)],
             [new CostItemView(Guid.NewGuid(), "Mail licences", CostCategory.Licences, new Money(123_450, "EUR"), 1)],

@@ -75,12 +75,13 @@ public static class ServiceText
 /// <summary>The fields every services page shows, whichever view (staff or finance) the use case returned.</summary>
 public sealed record ServiceSummary(
     Guid Id, string Name, string Description, Ref Owner, Ref DeliveringTeam, ServiceLifecycle Lifecycle, int Criticality,
-    IReadOnlyList<Ref> Consumers, long Version)
+    decimal SurveySampleRate, int ExperienceTarget, IReadOnlyList<Ref> Consumers, long Version)
 {
     public static ServiceSummary From(ServiceView v) =>
-        new(v.Id, v.Name, v.Description, v.Owner, v.DeliveringTeam, v.Lifecycle, v.Criticality, v.Consumers, v.Version);
+        new(v.Id, v.Name, v.Description, v.Owner, v.DeliveringTeam, v.Lifecycle, v.Criticality, v.SurveySampleRate, v.ExperienceTarget,
+            v.Consumers, v.Version);
 
     public static ServiceSummary From(ServiceFinanceView v) =>
-        new(v.Id, v.Name, v.Description, v.Owner, v.DeliveringTeam, v.Lifecycle, v.Criticality,
+        new(v.Id, v.Name, v.Description, v.Owner, v.DeliveringTeam, v.Lifecycle, v.Criticality, v.SurveySampleRate, v.ExperienceTarget,
             v.Consumers.Select(c => c.BusinessUnit).ToList(), v.Version);
 }
