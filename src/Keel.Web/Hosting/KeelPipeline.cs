@@ -4,6 +4,7 @@ using Keel.Web.Api.Platform;
 using Keel.Web.Api.Problems;
 using Keel.Web.Api.ServiceLevels;
 using Keel.Web.Api.Services;
+using Keel.Web.Api.Value;
 using Keel.Web.Api.Work;
 using Keel.Web.Auth;
 using Keel.Web.Components;
@@ -51,6 +52,7 @@ public static class KeelPipeline
         app.MapProblemsApi();
         app.MapChangeWindowsApi().MapChangeCalendarApi();
         app.MapKnowledgeApi();
+        app.MapValueRollupApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -9,6 +9,7 @@ using Keel.Application.Platform.Jobs;
 using Keel.Application.Problems;
 using Keel.Application.ServiceLevels;
 using Keel.Application.Services;
+using Keel.Application.Value;
 using Keel.Application.Work;
 using Keel.Web.Api.Platform;
 using Keel.Web.Auth;
@@ -48,6 +49,7 @@ public static class KeelWebSetup
         services.AddServiceLevelUseCases();
         services.AddProblemUseCases();
         services.AddChangeCalendarUseCases();
+        services.AddValueRollupUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);

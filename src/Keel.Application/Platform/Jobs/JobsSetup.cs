@@ -1,6 +1,7 @@
 using Keel.Application.Platform.Notifications;
 using Keel.Application.Problems;
 using Keel.Application.ServiceLevels;
+using Keel.Application.Value;
 using Keel.Application.Work;
 using Keel.Domain.Platform.Jobs;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +39,7 @@ public static class JobsSetup
         services.AddWorkJobs();
         services.AddServiceLevelJobs();
         services.AddProblemJobs();
+        services.AddValueRollupJobs();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection("Keel:Smtp"));
         services.AddJobHandler<NotificationMailHandler>();
         services.AddRecurringJob(NotificationMailHandler.JobType, NotificationMailHandler.JobType,
