@@ -103,7 +103,9 @@ internal sealed class ValueDayCounter(KeelDb db)
             {
                 w.ServiceId, ResolvedAt = w.ResolvedAt!.Value, w.ReassignmentCount, w.ReopenCount,
                 EverOnHold = db.Set<WorkEvent>().Any(e => e.WorkItemId == w.Id && e.Type == WorkEventType.StateChanged && e.To == OnHold),
-                Replies = db.Set<WorkComment>().Count(c => c.WorkItemId == w.Id && !c.Internal && c.AuthorId == w.RequesterId),
+                // The author test is summed, not filtered: filtered, SQLite looks the comments up by author (a requester
+                // has many) instead of by ticket — 48 s instead of 2 s for a year of the demo.
+                Replies = db.Set<WorkComment>().Where(c => c.WorkItemId == w.Id && !c.Internal).Sum(c => c.AuthorId == w.RequesterId ? 1 : 0),
             })
             .ToListAsync(ct);
         foreach (var t in tickets)
