@@ -1,9 +1,7 @@
-using System.Linq.Expressions;
 using Keel.Application.Data;
 using Keel.Domain.ServiceLevels;
 using Keel.Domain.Work;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace Keel.Application.ServiceLevels;
 
@@ -54,7 +52,7 @@ internal sealed class AttainmentRollup(KeelDb db)
     {
         var (start, end) = AttainmentRules.InstantsOf(first, last);
         var groups = await (
-                from d in db.Set<ServiceLevelClock>().Select(Decided)
+                from d in db.Set<ServiceLevelClock>().Select(DecidedClocks.Projection)
                 where d.At >= start && d.At < end
                 join w in db.Set<WorkItem>() on d.WorkItemId equals w.Id
                 group d by new { d.At!.Value.Year, d.At.Value.Month, w.ServiceId, w.TeamId, w.Priority, d.Agreement, d.Kind } into g
@@ -70,30 +68,5 @@ internal sealed class AttainmentRollup(KeelDb db)
             Month = new DateOnly(g.Key.Year, g.Key.Month, 1), ServiceId = g.Key.ServiceId, TeamId = g.Key.TeamId, Priority = g.Key.Priority,
             Agreement = g.Key.Agreement, Kind = g.Key.Kind, Met = g.Met, Breached = g.Breached,
         })];
-    }
-
-    /// <summary>A clock with its decided instant from <see cref="AttainmentRules.DecidedAtRule"/>, inlined so the database computes it.</summary>
-    private static readonly Expression<Func<ServiceLevelClock, DecidedClock>> Decided = InlineRule();
-
-    private static Expression<Func<ServiceLevelClock, DecidedClock>> InlineRule()
-    {
-        Expression<Func<ServiceLevelClock, DateTime?, DecidedClock>> shape = (c, at) =>
-            new DecidedClock { WorkItemId = c.WorkItemId, Agreement = c.Agreement, Kind = c.Kind, State = c.State, At = at };
-        var clock = shape.Parameters[0];
-        var rule = AttainmentRules.DecidedAtRule;
-        var at = new ReplacingExpressionVisitor(rule.Parameters, [
-            Expression.Property(clock, nameof(ServiceLevelClock.State)),
-            Expression.Property(clock, nameof(ServiceLevelClock.DueAt)),
-            Expression.Property(clock, nameof(ServiceLevelClock.StoppedAt))]).Visit(rule.Body);
-        return Expression.Lambda<Func<ServiceLevelClock, DecidedClock>>(ReplacingExpressionVisitor.Replace(shape.Parameters[1], at, shape.Body), clock);
-    }
-
-    private sealed class DecidedClock
-    {
-        public Guid WorkItemId { get; init; }
-        public Agreement Agreement { get; init; }
-        public ClockKind Kind { get; init; }
-        public ClockState State { get; init; }
-        public DateTime? At { get; init; }
     }
 }

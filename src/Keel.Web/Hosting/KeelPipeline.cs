@@ -55,6 +55,7 @@ public static class KeelPipeline
         app.MapChangeWindowsApi().MapChangeCalendarApi();
         app.MapKnowledgeApi();
         app.MapSurveysApi();
+        app.MapValueRollupApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -20,9 +20,9 @@ public sealed class ValueServiceTests(DatabaseFixture databases)
         SurveysSent = sent, Responses = responses, RatingSum = ratingSum, LabourMinutes = labourMinor / 100, LabourMinor = labourMinor,
     };
 
-    private static async Task<ValueWorld> OctoberAsync(TestDatabase database)
+    private static async Task<ValueFiguresWorld> OctoberAsync(TestDatabase database)
     {
-        var world = await ValueWorld.CreateAsync(database);
+        var world = await ValueFiguresWorld.CreateAsync(database);
         await world.AddDaysAsync(
             Day(world.Crm.Id, new DateOnly(2026, 10, 3), raised: 6, resolved: 4, reopened: 1, firstContact: 2, interactions: 8, resolutionMet: 3, resolutionBreached: 1,
                 sent: 4, responses: 2, ratingSum: 8, labourMinor: 50_000),
@@ -42,7 +42,7 @@ public sealed class ValueServiceTests(DatabaseFixture databases)
         await using var database = await databases.CreateAsync(provider, Ct);
         var world = await OctoberAsync(database);
 
-        var view = (await world.ValueAsync(world.Leader, world.Crm, ValueWorld.October)).Value!;
+        var view = (await world.ValueAsync(world.Leader, world.Crm, ValueFiguresWorld.October)).Value!;
 
         // Labour 500 + 250; fixed 3,100; the tickets pool of 1,000 split 8 : 2 between CRM and ERP.
         view.Cost!.ShouldBe(new CostFiguresView(Total: 4_650m, Labour: 750m, Fixed: 3_100m, Shared: 800m, PerTicket: 581.25m, PerUser: 1_162.5m));
@@ -64,7 +64,7 @@ public sealed class ValueServiceTests(DatabaseFixture databases)
         await using var database = await databases.CreateAsync(provider, Ct);
         var world = await OctoberAsync(database);
 
-        var view = (await world.ValueAsync(world.Agent, world.Crm, ValueWorld.October)).Value!;
+        var view = (await world.ValueAsync(world.Agent, world.Crm, ValueFiguresWorld.October)).Value!;
 
         view.Experience.Satisfaction.ShouldBe(4m);
         view.Cost.ShouldBeNull();
@@ -80,8 +80,8 @@ public sealed class ValueServiceTests(DatabaseFixture databases)
         await using var database = await databases.CreateAsync(provider, Ct);
         var world = await OctoberAsync(database);
 
-        (await world.ValueAsync(world.Owner, world.Crm, ValueWorld.October)).Value!.Cost.ShouldNotBeNull();
-        (await world.ValueAsync(world.Owner, world.Erp, ValueWorld.October)).Value!.Cost.ShouldBeNull();
+        (await world.ValueAsync(world.Owner, world.Crm, ValueFiguresWorld.October)).Value!.Cost.ShouldNotBeNull();
+        (await world.ValueAsync(world.Owner, world.Erp, ValueFiguresWorld.October)).Value!.Cost.ShouldBeNull();
     }
 
     [Theory, DatabaseData]
@@ -90,8 +90,8 @@ public sealed class ValueServiceTests(DatabaseFixture databases)
         await using var database = await databases.CreateAsync(provider, Ct);
         var world = await OctoberAsync(database);
 
-        (await world.ValueAsync(world.Requester, world.Crm, ValueWorld.October)).Error!.Kind.ShouldBe(ErrorKind.Forbidden);
-        (await world.RunAsync(world.Requester, (_, c, _, _) => c.GetAsync(ValueWorld.October, Ct))).Error!.Kind.ShouldBe(ErrorKind.Forbidden);
+        (await world.ValueAsync(world.Requester, world.Crm, ValueFiguresWorld.October)).Error!.Kind.ShouldBe(ErrorKind.Forbidden);
+        (await world.RunAsync(world.Requester, (_, c, _, _) => c.GetAsync(ValueFiguresWorld.October, Ct))).Error!.Kind.ShouldBe(ErrorKind.Forbidden);
     }
 
     [Theory, DatabaseData]
@@ -118,7 +118,7 @@ public sealed class ValueServiceTests(DatabaseFixture databases)
         await using var database = await databases.CreateAsync(provider, Ct);
         var world = await OctoberAsync(database);
 
-        var cockpit = (await world.RunAsync(world.Executive, (_, c, _, _) => c.GetAsync(ValueWorld.October, Ct))).Value!;
+        var cockpit = (await world.RunAsync(world.Executive, (_, c, _, _) => c.GetAsync(ValueFiguresWorld.October, Ct))).Value!;
 
         cockpit.Services.Select(s => s.Service.Name).ShouldBe(["CRM", "ERP"]);
         cockpit.Services[0].Cost.ShouldBe(4_650m);
@@ -136,9 +136,9 @@ public sealed class ValueServiceTests(DatabaseFixture databases)
         await using var database = await databases.CreateAsync(provider, Ct);
         var world = await OctoberAsync(database);
 
-        var leader = (await world.RunAsync(world.Leader, (_, _, e, _) => e.ExportAsync(ValueWorld.October, SpreadsheetFormat.Csv, Ct))).Value!;
-        var owner = (await world.RunAsync(world.Owner, (_, _, e, _) => e.ExportAsync(ValueWorld.October, SpreadsheetFormat.Csv, Ct))).Value!;
-        var agent = await world.RunAsync(world.Agent, (_, _, e, _) => e.ExportAsync(ValueWorld.October, SpreadsheetFormat.Csv, Ct));
+        var leader = (await world.RunAsync(world.Leader, (_, _, e, _) => e.ExportAsync(ValueFiguresWorld.October, SpreadsheetFormat.Csv, Ct))).Value!;
+        var owner = (await world.RunAsync(world.Owner, (_, _, e, _) => e.ExportAsync(ValueFiguresWorld.October, SpreadsheetFormat.Csv, Ct))).Value!;
+        var agent = await world.RunAsync(world.Agent, (_, _, e, _) => e.ExportAsync(ValueFiguresWorld.October, SpreadsheetFormat.Csv, Ct));
 
         var lines = Encoding.UTF8.GetString(leader.Content).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(1 + 2 + 1);
@@ -154,7 +154,7 @@ public sealed class ValueServiceTests(DatabaseFixture databases)
         await using var database = await databases.CreateAsync(provider, Ct);
         var world = await OctoberAsync(database);
 
-        var file = (await world.RunAsync(world.Leader, (_, _, e, _) => e.ExportAsync(ValueWorld.October, SpreadsheetFormat.Xlsx, Ct))).Value!;
+        var file = (await world.RunAsync(world.Leader, (_, _, e, _) => e.ExportAsync(ValueFiguresWorld.October, SpreadsheetFormat.Xlsx, Ct))).Value!;
 
         file.FileName.ShouldBe("showback-2026-10-01-2026-10-31.xlsx");
         file.Content[..2].ShouldBe("PK"u8.ToArray());
@@ -181,6 +181,6 @@ public sealed class ValueServiceTests(DatabaseFixture databases)
         zero.Error!.Fields!.Keys.ShouldContain("weights");
         agent.Error!.Kind.ShouldBe(ErrorKind.Forbidden);
         // Mean rating 4 alone: (4 − 1) / 4 = 75.
-        (await world.ValueAsync(world.Agent, world.Crm, ValueWorld.October)).Value!.Experience.Score.ShouldBe(75m);
+        (await world.ValueAsync(world.Agent, world.Crm, ValueFiguresWorld.October)).Value!.Experience.Score.ShouldBe(75m);
     }
 }

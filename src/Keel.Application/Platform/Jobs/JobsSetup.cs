@@ -2,6 +2,7 @@ using Keel.Application.Experience;
 using Keel.Application.Platform.Notifications;
 using Keel.Application.Problems;
 using Keel.Application.ServiceLevels;
+using Keel.Application.Value;
 using Keel.Application.Work;
 using Keel.Domain.Platform.Jobs;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,7 @@ public static class JobsSetup
         services.AddServiceLevelJobs();
         services.AddProblemJobs();
         services.AddExperienceJobs(configuration);
+        services.AddValueRollupJobs();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection("Keel:Smtp"));
         services.AddJobHandler<NotificationMailHandler>();
         services.AddRecurringJob(NotificationMailHandler.JobType, NotificationMailHandler.JobType,
