@@ -19,7 +19,11 @@ internal sealed class ExperienceStep : IDemoSeedStep
             var services = context.Services ?? throw new InvalidOperationException("The services step runs first.");
             var demoRequesters = new HashSet<Guid> { organization.Person(DemoAccounts.Requester).Id, organization.Person(DemoAccounts.Requester2).Id };
             var surveys = new DemoSurveys(new HistoryWorld(context), services.Services, demoRequesters).Issue(items);
-            await DemoBulkInsert.InsertAsync(context.Db, surveys, ct);
+            // The survey indexes have random keys (token, item): as for the history, keep them in memory while inserting.
+            await using (await DemoBulkInsert.LargeCacheAsync(context.Db, ct))
+            {
+                await DemoBulkInsert.InsertAsync(context.Db, surveys, ct);
+            }
             context.Count("surveys", surveys.Count);
             context.Count("survey answers", surveys.Count(s => s.RespondedAt is not null));
             context.Count("open surveys", surveys.Count(s => s.StatusAt(context.Now) == SurveyStatus.Open));
