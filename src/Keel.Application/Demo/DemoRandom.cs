@@ -40,6 +40,14 @@ internal sealed class DemoRandom(int seed)
     /// <summary>True with the given probability (0–1).</summary>
     public bool Chance(double probability) => random.NextDouble() < probability;
 
+    /// <summary>A token of URL-safe characters (base64url without padding) from <paramref name="bytes"/> seeded bytes.</summary>
+    public string Token(int bytes)
+    {
+        var buffer = new byte[bytes];
+        random.NextBytes(buffer);
+        return Convert.ToBase64String(buffer).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
     /// <summary>A version-4-shaped GUID from the seeded sequence, so ids repeat from seed to seed.</summary>
     public Guid NextGuid()
     {

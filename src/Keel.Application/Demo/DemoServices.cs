@@ -45,12 +45,13 @@ internal static class DemoServices
         new("Old Expense Tool", "Expense claims before the ERP took them over.", "ERP Applications", 4, ServiceLifecycle.Retired, "Expense claims", "FIN", OutcomeBasis.CostAvoided, 20_000, ["FIN"]),
     ];
 
-    private static readonly (string Name, CostCategory Category, long Low, long High)[] CostTemplates =
+    /// <summary>The cost items a service may have, each with its usual part of the service's monthly running costs.</summary>
+    private static readonly (string Name, CostCategory Category, decimal Part)[] CostTemplates =
     [
-        ("Licences and subscriptions", CostCategory.Licences, 800, 25_000),
-        ("Hosting and infrastructure", CostCategory.Infrastructure, 500, 18_000),
-        ("Vendor support contract", CostCategory.Vendors, 300, 9_000),
-        ("Monitoring and backup", CostCategory.Other, 100, 1_500),
+        ("Licences and subscriptions", CostCategory.Licences, 0.45m),
+        ("Hosting and infrastructure", CostCategory.Infrastructure, 0.30m),
+        ("Vendor support contract", CostCategory.Vendors, 0.17m),
+        ("Monitoring and backup", CostCategory.Other, 0.08m),
     ];
 
     public static void Build(DemoSeedContext context, DemoOrganization org, ServicesSeed seed)
@@ -69,19 +70,24 @@ internal static class DemoServices
             var owner = i % 3 == 0 || i < 2 ? ownerAccount : owners[i % owners.Count];
             var team = teams.GetValueOrDefault(d.Team) ?? desk;
             var service = seed.AddService(context, d.Name, d.Description, owner.Id, team.Id, d.Lifecycle, d.Criticality);
+            var profile = DemoServiceProfiles.Of(d.Name);
+            service.ExperienceTarget = profile.Target;
+            service.SurveySampleRate = profile.SampleRate;
             services.Add(service);
             var consumers = d.Consumers.Where(units.ContainsKey).ToList();
             for (var c = 0; c < consumers.Count; c++)
             {
                 // Even fixed shares to four decimals; the last consumer takes the rest so they add up to exactly 1.
                 var share = c < consumers.Count - 1 ? decimal.Round(1m / consumers.Count, 4) : 1m - (decimal.Round(1m / consumers.Count, 4) * (consumers.Count - 1));
-                seed.AddConsumer(context, service, units[consumers[c]], i % 4 == 3 ? null : share);
+                seed.AddConsumer(context, service, units[consumers[c]], ShareOf(i, c, consumers.Count, share));
             }
             seed.AddOutcome(context, service, d.OutcomeName, units.GetValueOrDefault(d.OutcomeUnit) ?? units.Values.First(), d.YearlyEuros,
                 d.Basis, (random.Next(8) + 2) / 10m);
-            foreach (var (name, category, low, high) in CostTemplates.Where((_, k) => k < 2 || random.Chance(0.6)))
+            foreach (var (name, category, part) in CostTemplates.Where((_, k) => k < 2 || random.Chance(0.6)))
             {
-                seed.AddCost(context, service, name, category, low + (random.Next((int)((high - low) / 50)) * 50));
+                // Its part of the service's running costs, give or take a fifth, in round 50 euros.
+                var euros = profile.MonthlyEuros * part * (0.8m + (random.Next(41) / 100m));
+                seed.AddCost(context, service, name, category, Math.Max(50, (long)Math.Round(euros / 50) * 50));
             }
             if (d.Lifecycle == ServiceLifecycle.Live)
             {
@@ -93,7 +99,27 @@ internal static class DemoServices
         seed.AddPool(context, "Service desk tooling", 6_400, AllocationBasis.FixedShares,
             (services[0], 0.4m), (services[2], 0.25m), (services[9], 0.2m), (services[18], 0.15m));
         DemoEstate.Build(context, seed, services);
+        // Ids of their own, so the estate and the work history keep the ids they had before services had more than one outcome.
+        var outcomeIds = new DemoRandom(DemoSeedContext.Seed + 9);
+        foreach (var extra in DemoServiceProfiles.ExtraOutcomes)
+        {
+            seed.AddOutcome(context, services.Single(s => s.Name == extra.Service), extra.Name, units[extra.Unit], extra.YearlyEuros, extra.Basis,
+                extra.Contribution, outcomeIds);
+        }
     }
+
+    /// <summary>
+    /// How a consumer of the <paramref name="service"/>-th service pays: every fourth service is shared by tickets alone;
+    /// on every fourth from the second, the first consumer pays a fixed half by agreement and the others by their tickets;
+    /// the rest by even fixed shares.
+    /// </summary>
+    private static decimal? ShareOf(int service, int consumer, int consumers, decimal evenShare) => (service % 4, consumer) switch
+    {
+        (3, _) => null,
+        (1, 0) when consumers > 1 => 0.5m,
+        (1, _) when consumers > 1 => null,
+        _ => evenShare,
+    };
 
     private static void AddCatalogue(DemoSeedContext context, ServicesSeed seed, Service service, Domain.Platform.Team team, Definition d,
         Dictionary<string, BusinessUnit> units)

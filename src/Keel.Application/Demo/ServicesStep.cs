@@ -84,10 +84,12 @@ internal sealed class ServicesSeed
         Basis = share is null ? AllocationBasis.Tickets : AllocationBasis.FixedShares, Share = share,
     });
 
-    public void AddOutcome(DemoSeedContext context, Service service, string name, BusinessUnit unit, long yearlyEuros, OutcomeBasis basis, decimal contribution) =>
+    /// <param name="ids">Where the id comes from: the seed's own sequence unless a caller keeps later ids where they were.</param>
+    public void AddOutcome(DemoSeedContext context, Service service, string name, BusinessUnit unit, long yearlyEuros, OutcomeBasis basis, decimal contribution,
+        DemoRandom? ids = null) =>
         Outcomes.Add(new BusinessOutcome
         {
-            Id = context.Ids.NextGuid(), ServiceId = service.Id, Name = name, BusinessUnitId = unit.Id,
+            Id = (ids ?? context.Ids).NextGuid(), ServiceId = service.Id, Name = name, BusinessUnitId = unit.Id,
             YearlyValue = new Money(yearlyEuros * 100, ServicesStep.Currency), Basis = basis, Contribution = contribution,
         });
 

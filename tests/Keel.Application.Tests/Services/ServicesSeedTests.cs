@@ -44,7 +44,7 @@ public sealed class ServicesSeedTests(DatabaseFixture databases)
             errors.Any.ShouldBeFalse(service.Name);
         }
         (await read.Set<CostItem>().CountAsync(Ct)).ShouldBeGreaterThanOrEqualTo(50);
-        (await read.Set<BusinessOutcome>().CountAsync(Ct)).ShouldBe(25);
+        (await read.Set<BusinessOutcome>().CountAsync(Ct)).ShouldBe(25 + DemoServiceProfiles.ExtraOutcomes.Length, "one per service and more for some");
         foreach (var item in await read.Set<CatalogItem>().ToListAsync(Ct))
         {
             var errors = new FieldErrors();

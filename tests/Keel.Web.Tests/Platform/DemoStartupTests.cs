@@ -22,12 +22,13 @@ public sealed class DemoStartupTests(DatabaseFixture databases)
 
         await SeedAsync(database, log, ("Keel:Demo:Profile", "demo"), ("Keel:Demo:Items", "0"));
 
-        log.Lines.Count.ShouldBe(12, string.Join('\n', log.Lines));
+        log.Lines.Count.ShouldBe(13, string.Join('\n', log.Lines));
         log.Lines[0].ShouldBe("Seeding the demo organization (profile demo, 0 work items)");
-        log.Lines.Skip(1).Take(10).ShouldBe([
-            "Seeding roles (1/10)", "Seeding organization (2/10)", "Seeding services (3/10)", "Seeding work (4/10)", "Seeding service levels (5/10)",
-            "Seeding work history (6/10)", "Seeding problems (7/10)", "Seeding changes (8/10)", "Seeding SLA attainment (9/10)", "Seeding knowledge (10/10)"]);
-        log.Lines[11].ShouldStartWith("Demo organization: ");
+        log.Lines.Skip(1).Take(11).ShouldBe([
+            "Seeding roles (1/11)", "Seeding organization (2/11)", "Seeding services (3/11)", "Seeding work (4/11)", "Seeding service levels (5/11)",
+            "Seeding work history (6/11)", "Seeding problems (7/11)", "Seeding changes (8/11)", "Seeding SLA attainment (9/11)", "Seeding knowledge (10/11)",
+            "Seeding experience (11/11)"]);
+        log.Lines[12].ShouldStartWith("Demo organization: ");
         await using var db = database.NewDbContext();
         (await db.Users.CountAsync(Ct)).ShouldBeGreaterThan(100);
     }
