@@ -1,3 +1,4 @@
+using Keel.Application.Value;
 using Keel.Domain.Experience;
 
 namespace Keel.Application.Demo;
@@ -29,9 +30,9 @@ internal sealed class ExperienceStep : IDemoSeedStep
             context.Count("open surveys", surveys.Count(s => s.StatusAt(context.Now) == SurveyStatus.Open));
         }
 
-        // VALUE ROLLUP (to wire when merging h-roll): rebuild the daily value rows over the whole seeded year here, e.g.
-        // context.Count("value rollup rows", await ValueRollup.RebuildAllAsync(context.Db, context.Time, ct));
-        // It belongs at the very end of the seed: it reads the surveys above, the history's clocks and work logs, and
-        // the portfolio's costs, outcomes and consumers.
+        // Last of the seed: the value rollup reads the surveys above, the history's clocks and work logs, and the
+        // portfolio's costs, outcomes and consumers; it also sets the catch-up's mark so the job goes on from here.
+        var rollup = await new ValueRollup(context.Db, context.Time).RebuildAllAsync(ct);
+        context.Count("value rollup rows", rollup.Rows);
     }
 }
