@@ -106,14 +106,14 @@ internal sealed class ChangesStep : IDemoSeedStep
 
     private static async Task WriteAsync(KeelDb db, ChangeHistory history, CancellationToken ct)
     {
-        await using var cache = await DemoBulkInsert.LargeCacheAsync(db, ct);
+        await using var cache = await BulkInsert.LargeCacheAsync(db, ct);
         // No change existed before this step: the full-text index takes exactly the changes in one statement.
-        await DemoBulkInsert.InsertWorkItemsAsync(db, history.Items, WorkKind.Change, ct);
-        await DemoBulkInsert.InsertAsync(db, history.Items.SelectMany(i => i.Events), ct);
-        await DemoBulkInsert.InsertAsync(db, history.Records, ct);
-        await DemoBulkInsert.InsertAsync(db, history.Targets, ct);
-        await DemoBulkInsert.InsertAsync(db, history.Approvals, ct);
-        await DemoBulkInsert.InsertAsync(db, history.Links, ct);
+        await BulkInsert.InsertWorkItemsAsync(db, history.Items, WorkKind.Change, ct);
+        await BulkInsert.InsertAsync(db, history.Items.SelectMany(i => i.Events), ct);
+        await BulkInsert.InsertAsync(db, history.Records, ct);
+        await BulkInsert.InsertAsync(db, history.Targets, ct);
+        await BulkInsert.InsertAsync(db, history.Approvals, ct);
+        await BulkInsert.InsertAsync(db, history.Links, ct);
     }
 }
 

@@ -1,3 +1,4 @@
+using Keel.Application.Data;
 using Keel.Application.Value;
 using Keel.Domain.Experience;
 
@@ -21,9 +22,9 @@ internal sealed class ExperienceStep : IDemoSeedStep
             var demoRequesters = new HashSet<Guid> { organization.Person(DemoAccounts.Requester).Id, organization.Person(DemoAccounts.Requester2).Id };
             var surveys = new DemoSurveys(new HistoryWorld(context), services.Services, demoRequesters).Issue(items);
             // The survey indexes have random keys (token, item): as for the history, keep them in memory while inserting.
-            await using (await DemoBulkInsert.LargeCacheAsync(context.Db, ct))
+            await using (await BulkInsert.LargeCacheAsync(context.Db, ct))
             {
-                await DemoBulkInsert.InsertAsync(context.Db, surveys, ct);
+                await BulkInsert.InsertAsync(context.Db, surveys, ct);
             }
             context.Count("surveys", surveys.Count);
             context.Count("survey answers", surveys.Count(s => s.RespondedAt is not null));

@@ -1,3 +1,4 @@
+using Keel.Application.Data;
 using Keel.Application.Platform;
 using Keel.Domain.Knowledge;
 using Keel.Domain.Platform;
@@ -108,12 +109,12 @@ internal sealed class KnowledgeStep : IDemoSeedStep
         }
 
         var db = context.Db;
-        await DemoBulkInsert.InsertAsync(db, articles, ct);
-        await DemoBulkInsert.InsertAsync(db, links, ct);
-        await DemoBulkInsert.InsertAsync(db, versions, ct);
-        await DemoBulkInsert.InsertAsync(db, votes, ct);
-        await DemoBulkInsert.InsertAsync(db, sessions, ct);
-        await DemoBulkInsert.InsertAsync(db, views, ct);
+        await BulkInsert.InsertAsync(db, articles, ct);
+        await BulkInsert.InsertAsync(db, links, ct);
+        await BulkInsert.InsertAsync(db, versions, ct);
+        await BulkInsert.InsertAsync(db, votes, ct);
+        await BulkInsert.InsertAsync(db, sessions, ct);
+        await BulkInsert.InsertAsync(db, views, ct);
         context.Count("knowledge articles", articles.Count);
         context.Count("article votes", votes.Count);
         context.Count("article views", views.Count);

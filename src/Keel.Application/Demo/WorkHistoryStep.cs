@@ -48,14 +48,14 @@ internal sealed class WorkHistoryStep : IDemoSeedStep
 
     private static async Task WriteAsync(KeelDb db, WorkHistory history, List<ServiceLevelClock> clocks, CancellationToken ct)
     {
-        await using var cache = await DemoBulkInsert.LargeCacheAsync(db, ct);
+        await using var cache = await BulkInsert.LargeCacheAsync(db, ct);
         // Items in creation order (parents before children), then their history lines in the order they happened.
-        await DemoBulkInsert.InsertWorkItemsAsync(db, history.Items, ct);
-        await DemoBulkInsert.InsertAsync(db, history.Items.SelectMany(i => i.Events), ct);
-        await DemoBulkInsert.InsertAsync(db, clocks, ct);
-        await DemoBulkInsert.InsertAsync(db, history.Comments, ct);
-        await DemoBulkInsert.InsertAsync(db, history.Logs, ct);
-        await DemoBulkInsert.InsertAsync(db, history.Approvals, ct);
+        await BulkInsert.InsertWorkItemsAsync(db, history.Items, ct);
+        await BulkInsert.InsertAsync(db, history.Items.SelectMany(i => i.Events), ct);
+        await BulkInsert.InsertAsync(db, clocks, ct);
+        await BulkInsert.InsertAsync(db, history.Comments, ct);
+        await BulkInsert.InsertAsync(db, history.Logs, ct);
+        await BulkInsert.InsertAsync(db, history.Approvals, ct);
         // New work continues the sequences where the history ends.
         db.AddRange(history.LastNumbers.Select(n => new WorkCounter { Kind = n.Key, Last = n.Value }));
         await db.SaveChangesAsync(ct);

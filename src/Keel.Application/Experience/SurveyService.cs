@@ -23,8 +23,6 @@ public sealed class SurveyService(KeelDb db, ICurrentUser user, TimeProvider tim
         SortKey<Survey>.By("respondedAt", s => s.RespondedAt!.Value), SortKey<Survey>.By("rating", s => s.Rating!.Value),
         SortKey<Survey>.By("sentAt", s => s.SentAt));
 
-    public static readonly Error Expired = new(ErrorKind.Gone, "survey_expired", "This survey has expired.");
-
     /// <summary>The caller's surveys still waiting for an answer, newest first.</summary>
     public async Task<Result<Page<MySurveyView>>> MineAsync(PageRequest page, CancellationToken ct)
     {
@@ -48,7 +46,7 @@ public sealed class SurveyService(KeelDb db, ICurrentUser user, TimeProvider tim
             return Error.NotFound("The survey");
         }
         var status = survey.StatusAt(time.GetUtcNow().UtcDateTime);
-        return status == SurveyStatus.Expired ? Expired : await ViewAsync(survey, status, ct);
+        return status == SurveyStatus.Expired ? Survey.ExpiredError : await ViewAsync(survey, status, ct);
     }
 
     /// <summary>
@@ -74,7 +72,7 @@ public sealed class SurveyService(KeelDb db, ICurrentUser user, TimeProvider tim
                 .SetProperty(s => s.RespondedAt, survey.RespondedAt), ct);
         if (written == 0)
         {
-            return new Error(ErrorKind.Conflict, "survey_answered", "This survey has already been answered.");
+            return Survey.AnsweredError;
         }
         return await ViewAsync(survey, SurveyStatus.Answered, ct);
     }

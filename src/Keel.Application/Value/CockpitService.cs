@@ -80,9 +80,7 @@ public sealed class CockpitService(KeelDb db, ICurrentUser user, ValueInputs inp
         var spend = new Dictionary<Guid, long>();
         foreach (var service in services)
         {
-            var consumers = portfolio.Consumers[service.Id].Select(c => new ConsumerInput(
-                c.BusinessUnitId, c.Basis, c.Share, tickets.GetValueOrDefault((service.Id, c.BusinessUnitId)), portfolio.PeoplePerUnit.GetValueOrDefault(c.BusinessUnitId))).ToList();
-            foreach (var part in ShowbackCalculator.Split(costs[service.Id].TotalMinor, consumers))
+            foreach (var part in portfolio.Showback(service.Id, costs[service.Id].TotalMinor, tickets))
             {
                 spend[part.BusinessUnitId] = spend.GetValueOrDefault(part.BusinessUnitId) + part.Minor;
             }

@@ -25,10 +25,11 @@ public sealed class ShowbackExport(ICurrentUser user, ValueInputs inputs)
         var portfolio = await inputs.PortfolioAsync(ct);
         var figures = await inputs.FiguresAsync(period, ct);
         var tickets = await inputs.UnitTicketsAsync(period, null, ct);
+        var costs = portfolio.Costs(period, figures);
         var table = new SpreadsheetTable(Headers);
         foreach (var service in portfolio.Services.Where(s => all || s.OwnerId == user.UserId))
         {
-            var view = ValueComposer.Compose(portfolio, service, period, figures, tickets, finance: true);
+            var view = ValueComposer.Compose(portfolio, service, period, figures, tickets, finance: true, costs);
             var cost = view.Cost!;
             object?[] head = [service.Name, period.From, period.To.AddDays(-1), view.Currency, cost.Total, cost.Labour, cost.Fixed, cost.Shared];
             foreach (var part in view.Consumption!)

@@ -9,7 +9,7 @@ internal static class ValueComposer
 {
     public static ServiceValueView Compose(
         Portfolio portfolio, ServiceEntry service, Period period, IReadOnlyDictionary<Guid, ServiceFigures> figures,
-        IReadOnlyDictionary<(Guid Service, Guid Unit), int> unitTickets, bool finance)
+        IReadOnlyDictionary<(Guid Service, Guid Unit), int> unitTickets, bool finance, IReadOnlyDictionary<Guid, ServiceCost>? costs = null)
     {
         var f = figures.GetValueOrDefault(service.Id) ?? ServiceFigures.None;
         var experience = ExperienceScore.Compute(f.Experience, portfolio.Weights);
@@ -23,7 +23,8 @@ internal static class ValueComposer
         List<ConsumptionView>? consumption = null;
         if (finance)
         {
-            var minor = portfolio.Costs(period, figures)[service.Id];
+            // A caller composing every service computes the portfolio's costs once and passes them.
+            var minor = (costs ?? portfolio.Costs(period, figures))[service.Id];
             var total = Major(minor.TotalMinor);
             var users = portfolio.ConsumingUsers(service.Id);
             cost = new CostFiguresView(total, Major(minor.LabourMinor), Major(minor.FixedMinor), Major(minor.SharedMinor),
@@ -32,10 +33,7 @@ internal static class ValueComposer
                 o.Id, o.Name, UnitRef(portfolio, o.BusinessUnitId), Major(o.YearlyMinor), o.Contribution, Major(Portfolio.OutcomeMinor(o, period)))).ToList();
             var enabled = outcomes.Sum(o => o.ValueInPeriod);
             value = new ValueFiguresView(enabled, total > 0 ? Round2(enabled / total) : null);
-            var consumers = portfolio.Consumers[service.Id].OrderBy(c => portfolio.UnitNames.GetValueOrDefault(c.BusinessUnitId), StringComparer.Ordinal).ToList();
-            var parts = ShowbackCalculator.Split(minor.TotalMinor, consumers.Select(c => new ConsumerInput(
-                c.BusinessUnitId, c.Basis, c.Share, unitTickets.GetValueOrDefault((service.Id, c.BusinessUnitId)), portfolio.PeoplePerUnit.GetValueOrDefault(c.BusinessUnitId))).ToList());
-            consumption = parts.Select(p => new ConsumptionView(UnitRef(portfolio, p.BusinessUnitId), p.Share, Major(p.Minor))).ToList();
+            consumption = portfolio.Showback(service.Id, minor.TotalMinor, unitTickets).Select(p => new ConsumptionView(UnitRef(portfolio, p.BusinessUnitId), p.Share, Major(p.Minor))).ToList();
         }
 
         var statement = ValueStatement.Write(new StatementFigures(

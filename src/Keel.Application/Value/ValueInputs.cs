@@ -37,6 +37,13 @@ internal sealed record Portfolio(
     /// <summary>The value each outcome of the service enables in the period, in minor units.</summary>
     public long EnabledMinor(Guid serviceId, Period period) => Outcomes[serviceId].Sum(o => OutcomeMinor(o, period));
 
+    /// <summary>Each consuming unit's part of <paramref name="costMinor"/>, units by name, measured by the tickets their people raised.</summary>
+    public IReadOnlyList<ShowbackPart> Showback(Guid serviceId, long costMinor, IReadOnlyDictionary<(Guid Service, Guid Unit), int> tickets) =>
+        ShowbackCalculator.Split(costMinor, Consumers[serviceId]
+            .OrderBy(c => UnitNames.GetValueOrDefault(c.BusinessUnitId), StringComparer.Ordinal)
+            .Select(c => new ConsumerInput(c.BusinessUnitId, c.Basis, c.Share, tickets.GetValueOrDefault((serviceId, c.BusinessUnitId)), PeoplePerUnit.GetValueOrDefault(c.BusinessUnitId)))
+            .ToList());
+
     public static long OutcomeMinor(OutcomeEntry outcome, Period period) =>
         Proration.ToMinor(Proration.OfYearly(outcome.YearlyMinor, period) * outcome.Contribution);
 }

@@ -125,7 +125,7 @@ internal sealed class ValueRollup(KeelDb db, TimeProvider time)
         var (days, units) = await new ValueDayCounter(db).CountAsync(first, last, ct);
         // A year is some 20,000 new rows: the change tracker took about a minute for them on the demo database, the
         // seed's bulk insert (COPY, or one prepared INSERT) takes well under a second.
-        return await DemoBulkInsert.InsertAsync(db, days, ct) + await DemoBulkInsert.InsertAsync(db, units, ct);
+        return await BulkInsert.InsertAsync(db, days, ct) + await BulkInsert.InsertAsync(db, units, ct);
     }
 
     private async Task SetMarkAsync(DateTime runStart, CancellationToken ct)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Keel.Application.Data;
 using Keel.Application.Platform;
@@ -16,8 +15,6 @@ public sealed record ValueRollupRebuildView(DateOnly From, DateOnly To, int Days
 /// </summary>
 public sealed class ValueRollupService(KeelDb db, ICurrentUser user, TimeProvider time)
 {
-    public static readonly string[] Roles = [Domain.Platform.Roles.Admin, Domain.Platform.Roles.ItLeader];
-
     /// <summary>
     /// Rewrites the days <c>[from, to)</c> (dates, <c>YYYY-MM-DD</c>, as the value endpoint reads periods). Without
     /// <paramref name="from"/>: from the first record; without <paramref name="to"/>: through tomorrow. With neither it
@@ -25,13 +22,13 @@ public sealed class ValueRollupService(KeelDb db, ICurrentUser user, TimeProvide
     /// </summary>
     public async Task<Result<ValueRollupRebuildView>> RebuildAsync(string? from, string? to, CancellationToken ct)
     {
-        if (!Roles.Any(user.IsInRole))
+        if (!ValueAccess.EditsSettings(user))
         {
             return Error.Forbidden("Only admins and the IT leader rebuild the value rollup.");
         }
         var errors = new FieldErrors();
-        var first = Parse("from", from, errors);
-        var end = Parse("to", to, errors);
+        var first = Period.ParseDate(errors, "from", from);
+        var end = Period.ParseDate(errors, "to", to);
         // Through tomorrow when open-ended: a work log may be dated a day ahead.
         var last = (end ?? Today.AddDays(2)).AddDays(-1);
         if (first is not null && first > last)
@@ -59,18 +56,4 @@ public sealed class ValueRollupService(KeelDb db, ICurrentUser user, TimeProvide
     }
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-
-    private static DateOnly? Parse(string field, string? value, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-        errors.Add(field, "must be a date (YYYY-MM-DD).");
-        return null;
-    }
 }

@@ -22,6 +22,12 @@ public sealed class Survey
     public const int HighestRating = 5;
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(14);
 
+    /// <summary>A second answer (409): the first one stands.</summary>
+    public static readonly Error AnsweredError = new(ErrorKind.Conflict, "survey_answered", "This survey has already been answered.");
+
+    /// <summary>An answer or a look after <see cref="ExpiresAt"/> (410).</summary>
+    public static readonly Error ExpiredError = new(ErrorKind.Gone, "survey_expired", "This survey has expired.");
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid WorkItemId { get; set; }
 
@@ -60,9 +66,9 @@ public sealed class Survey
         switch (StatusAt(now))
         {
             case SurveyStatus.Answered:
-                return new Error(ErrorKind.Conflict, "survey_answered", "This survey has already been answered.");
+                return AnsweredError;
             case SurveyStatus.Expired:
-                return new Error(ErrorKind.Gone, "survey_expired", "This survey has expired.");
+                return ExpiredError;
         }
         Rating = rating;
         Comment = text;

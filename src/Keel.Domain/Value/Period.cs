@@ -9,7 +9,25 @@ public readonly record struct Period(DateOnly From, DateOnly To)
     /// <summary>Ten years: longer periods are not reports but archaeology, and would read the whole rollup.</summary>
     public const int MaxDays = 3660;
 
+    /// <summary>How the API writes a day of a period.</summary>
+    public const string DateFormat = "yyyy-MM-dd";
+
     public int Days => To.DayNumber - From.DayNumber;
+
+    /// <summary>A day as the API takes it (<see cref="DateFormat"/>); blank is null, anything else is a field error.</summary>
+    public static DateOnly? ParseDate(FieldErrors errors, string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        errors.Add(field, "must be a date as YYYY-MM-DD.");
+        return null;
+    }
 
     public static Result<Period> Create(DateOnly? from, DateOnly? to)
     {

@@ -46,8 +46,8 @@ public static class Policies
     /// <summary>Read services and configuration items (no cost data unless the use cases return it): IT staff, executives and the IT leader.</summary>
     public const string ServiceReaders = nameof(ServiceReaders);
 
-    /// <summary>Set the experience score's weights: the IT leader and admins.</summary>
-    public const string ExperienceSettings = nameof(ExperienceSettings);
+    /// <summary>Set the experience score's weights and rebuild the value figures: the IT leader and admins.</summary>
+    public const string ValueSettings = nameof(ValueSettings);
 
     public static readonly string[] StaffRoles =
     [
@@ -87,7 +87,7 @@ public static class Policies
             .AddPolicy(ChangeSchedulers, p => p.RequireRole(Keel.Application.Changes.ChangeCalendarAccess.SchedulerRoles))
             .AddPolicy(ServiceEditors, p => p.RequireRole(ServiceAccess.CmdbEditorRoles))
             .AddPolicy(ServiceCosts, p => p.RequireRole(ServiceAccess.FinanceRoles))
-            .AddPolicy(ExperienceSettings, p => p.RequireRole(Keel.Application.Value.ValueAccess.SettingsRoles))
+            .AddPolicy(ValueSettings, p => p.RequireRole(Keel.Application.Value.ValueAccess.SettingsRoles))
             .AddPolicy(ServiceReaders, p => p.RequireRole([.. ServiceAccess.FinanceRoles, .. ServiceAccess.StaffRoles]))
             .AddPolicy(WorkRecords, p => p.RequireRole([.. AreaRoles[Work].Union(AreaRoles[Problems]).Union(AreaRoles[Changes])]));
         foreach (var (area, roles) in AreaRoles)

@@ -52,7 +52,6 @@ public static class KeelWebSetup
         services.AddChangeCalendarUseCases();
         services.AddValueUseCases();
         services.AddExperienceUseCases();
-        services.AddValueRollupUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);

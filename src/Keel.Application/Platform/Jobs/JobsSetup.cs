@@ -41,7 +41,7 @@ public static class JobsSetup
         services.AddServiceLevelJobs();
         services.AddProblemJobs();
         services.AddExperienceJobs(configuration);
-        services.AddValueRollupJobs();
+        services.AddValueJobs();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection("Keel:Smtp"));
         services.AddJobHandler<NotificationMailHandler>();
         services.AddRecurringJob(NotificationMailHandler.JobType, NotificationMailHandler.JobType,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Keel.Domain.Platform;
 using Keel.Domain.Value;
 
@@ -24,13 +23,7 @@ public static class PeriodQuery
         if (string.IsNullOrWhiteSpace(text))
         {
             errors.Add(field, "is required with the other end of the period (YYYY-MM-DD).");
-            return null;
         }
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            errors.Add(field, "must be a date as YYYY-MM-DD.");
-            return null;
-        }
-        return date;
+        return Period.ParseDate(errors, field, text);
     }
 }

@@ -26,7 +26,7 @@ public static class ValueApi
         var weights = app.MapGroup("/api/v1/experience/weights").WithTags("Experience & value");
         weights.MapGet("", GetWeights).RequireAuthorization(Policies.ServiceReaders).WithName("GetExperienceWeights")
             .WithSummary("The weights of the experience score's parts (satisfaction, reopen rate, first-contact resolution, within SLA, effort), with an ETag.");
-        weights.MapPut("", PutWeights).RequireAuthorization(Policies.ExperienceSettings).WithName("SetExperienceWeights")
+        weights.MapPut("", PutWeights).RequireAuthorization(Policies.ValueSettings).WithName("SetExperienceWeights")
             .WithSummary("Replace the weights (whole numbers 0–100, at least one above 0); If-Match required. The IT leader and admins.");
         return app;
     }

@@ -9,8 +9,7 @@ public static class ValueRollupApi
 {
     public static IEndpointRouteBuilder MapValueRollupApi(this IEndpointRouteBuilder app)
     {
-        // The cockpit's roles (the IT leader and admins) are exactly those that may rebuild; the use case checks them too.
-        app.MapPost("/api/v1/value/rollup/rebuild", Rebuild).RequireAuthorization(Policies.Cockpit).WithTags("Value")
+        app.MapPost("/api/v1/value/rollup/rebuild", Rebuild).RequireAuthorization(Policies.ValueSettings).WithTags("Value")
             .WithName("RebuildValueRollup")
             .WithSummary("Rewrite the daily value rollup of ?from=YYYY-MM-DD&to=YYYY-MM-DD ([from, to); default from the first record "
                 + "through tomorrow) from the raw records: after a team's hourly rate or members changed, a requester moved to another "

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Keel.Domain.Value;
 
 namespace Keel.Web.Components.Shared;
 
@@ -11,54 +12,15 @@ public static class FigureFormat
 {
     public const string Missing = "—";
 
-    private const string Minus = "\u2212";
+    private const string Minus = MoneyText.Minus;
 
-    /// <summary>Symbols written before the amount; any other currency is written as its code ("CHF 18k").</summary>
-    private static readonly Dictionary<string, string> Symbols = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["EUR"] = "€", ["USD"] = "$", ["GBP"] = "£", ["JPY"] = "¥", ["INR"] = "₹",
-    };
-
-    private static readonly (decimal Size, string Suffix)[] Units = [(1_000_000_000m, "bn"), (1_000_000m, "m"), (1_000m, "k")];
-
-    /// <summary>"€1.2m", "€18k", "€950", "−€3.4k"; an amount in major units of <paramref name="currency"/>.</summary>
-    public static string Money(decimal amount, string currency)
-    {
-        var sign = amount < 0 ? Minus : "";
-        var prefix = Symbols.TryGetValue(currency, out var symbol) ? symbol : currency.ToUpperInvariant() + " ";
-        return sign + prefix + Compact(Math.Abs(amount));
-    }
+    /// <summary>"€1.2m", "€18k", "€950", "−€3.4k"; an amount in major units of <paramref name="currency"/> (<see cref="MoneyText.Short"/>).</summary>
+    public static string Money(decimal amount, string currency) => MoneyText.Short(amount, currency);
 
     public static string Money(decimal? amount, string currency) => amount is { } value ? Money(value, currency) : Missing;
 
-    /// <summary>
-    /// "950", "1.2k", "18k", "1.2m": two significant figures below ten of a unit, whole units above. A value that rounds
-    /// up to a thousand of a unit moves to the next one ("1m", never "1000k").
-    /// </summary>
-    public static string Compact(decimal value)
-    {
-        var sign = value < 0 ? Minus : "";
-        var abs = Math.Abs(value);
-        if (abs < 1_000m)
-        {
-            var small = abs < 10m && abs != decimal.Truncate(abs) ? Math.Round(abs, 1, MidpointRounding.AwayFromZero) : Math.Round(abs, 0, MidpointRounding.AwayFromZero);
-            if (small < 1_000m)
-            {
-                return sign + small.ToString("0.#", CultureInfo.InvariantCulture);
-            }
-        }
-        for (var i = Units.Length - 1; i >= 0; i--)
-        {
-            var (size, suffix) = Units[i];
-            var scaled = abs / size;
-            var rounded = Math.Round(scaled, scaled < 10m ? 1 : 0, MidpointRounding.AwayFromZero);
-            if (rounded < 1_000m || i == 0)
-            {
-                return sign + rounded.ToString("0.#", CultureInfo.InvariantCulture) + suffix;
-            }
-        }
-        return sign + abs.ToString("0", CultureInfo.InvariantCulture);
-    }
+    /// <summary>"950", "1.2k", "18k", "1.2m" (<see cref="MoneyText.Compact"/>).</summary>
+    public static string Compact(decimal value) => MoneyText.Compact(value);
 
     /// <summary>A plain figure: up to two decimals below a thousand ("76.5", "0.25"), <see cref="Compact"/> above ("1.2k").</summary>
     public static string Number(decimal value) =>

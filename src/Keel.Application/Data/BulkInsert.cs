@@ -8,15 +8,15 @@ using Keel.Domain.Work;
 using Npgsql;
 using SQLitePCL;
 
-namespace Keel.Application.Demo;
+namespace Keel.Application.Data;
 
 /// <summary>
 /// Inserts many new rows of one entity without the change tracker: PostgreSQL's binary COPY, or one prepared SQLite
-/// INSERT run per row, both inside the seed's transaction. Columns, names and value conversions (enums as text, UTC
+/// INSERT run per row, both inside the caller's transaction (the demo seed's, the value rollup's). Columns, names and value conversions (enums as text, UTC
 /// instants, GUIDs) come from the EF model, so the rows read back exactly as if EF had saved them; store-generated
 /// keys (the history's running id) are left to the database.
 /// </summary>
-internal static class DemoBulkInsert
+internal static class BulkInsert
 {
     private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read);
 
@@ -142,7 +142,7 @@ internal static class DemoBulkInsert
         where T : class
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Bulk inserts run inside the seed's transaction.");
+        _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Bulk inserts run inside a transaction.");
         var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         var sql = $"INSERT INTO \"{table}\" ({names}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
         Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
@@ -180,7 +180,7 @@ internal static class DemoBulkInsert
         long number => raw.sqlite3_bind_int64(statement, index, number),
         double number => raw.sqlite3_bind_double(statement, index, number),
         byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
-        _ => throw new NotSupportedException($"The demo seed cannot write a {value.GetType().Name} to SQLite; add it here."),
+        _ => throw new NotSupportedException($"A bulk insert cannot write a {value.GetType().Name} to SQLite; add it here."),
     };
 
     private static void Check(sqlite3 handle, int result)
