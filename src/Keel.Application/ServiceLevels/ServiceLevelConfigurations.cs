@@ -73,6 +73,8 @@ internal sealed class ServiceLevelClockConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Pauses).HasJsonConversion().HasColumnName("PausesJson");
         b.HasIndex(x => new { x.WorkItemId, x.Kind, x.Agreement }).IsUnique();
         b.HasIndex(x => x.NextCheckAt);
+        // The value rollup's catch-up: clocks decided or recomputed since its mark (the tick job decides breaches without touching the item).
+        b.HasIndex(x => x.ComputedAt);
         b.HasIndex(x => new { x.PolicyId, x.State });
         b.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<ServiceLevelPolicy>().WithMany().HasForeignKey(x => x.PolicyId).OnDelete(DeleteBehavior.Restrict);

@@ -33,6 +33,8 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Number).IsUnique();
         b.HasIndex(x => new { x.Kind, x.State, x.UpdatedAt });
+        // The value rollup's five-minute catch-up asks for every item changed since its mark, of any kind and state.
+        b.HasIndex(x => x.UpdatedAt);
         b.HasIndex(x => new { x.Kind, x.CreatedAt });
         b.HasIndex(x => new { x.TeamId, x.State });
         b.HasIndex(x => new { x.AssigneeId, x.State });
@@ -78,6 +80,8 @@ internal sealed class WorkCommentConfiguration : IEntityTypeConfiguration<WorkCo
         b.ToTable("WorkComments");
         b.Property(x => x.Body).HasMaxLength(WorkComment.BodyMaxLength);
         b.HasIndex(x => new { x.WorkItemId, x.CreatedAt });
+        // The value rollup's catch-up: comments written since its mark.
+        b.HasIndex(x => x.CreatedAt);
         b.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<KeelUser>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -92,6 +96,8 @@ internal sealed class WorkLogConfiguration : IEntityTypeConfiguration<WorkLog>
         b.HasIndex(x => new { x.WorkItemId, x.Date });
         b.HasIndex(x => new { x.PersonId, x.Date });
         b.HasIndex(x => x.Date);
+        // The value rollup's catch-up: time logged since its mark (for any date).
+        b.HasIndex(x => x.CreatedAt);
         b.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<KeelUser>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1457,6 +1457,8 @@ namespace Keel.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ComputedAt");
+
                     b.HasIndex("NextCheckAt");
 
                     b.HasIndex("PolicyId", "State");
@@ -2308,6 +2310,8 @@ namespace Keel.Migrations.Postgres.Migrations
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("WorkItemId", "CreatedAt");
 
                     b.ToTable("WorkComments", (string)null);
@@ -2536,6 +2540,8 @@ namespace Keel.Migrations.Postgres.Migrations
 
                     b.HasIndex("RequestedForId");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("AssigneeId", "State");
 
                     b.HasIndex("Kind", "CreatedAt");
@@ -2615,6 +2621,8 @@ namespace Keel.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("Date");
 

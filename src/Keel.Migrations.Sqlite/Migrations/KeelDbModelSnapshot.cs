@@ -1450,6 +1450,8 @@ namespace Keel.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ComputedAt");
+
                     b.HasIndex("NextCheckAt");
 
                     b.HasIndex("PolicyId", "State");
@@ -2301,6 +2303,8 @@ namespace Keel.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("WorkItemId", "CreatedAt");
 
                     b.ToTable("WorkComments", (string)null);
@@ -2527,6 +2531,8 @@ namespace Keel.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequestedForId");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("AssigneeId", "State");
 
                     b.HasIndex("Kind", "CreatedAt");
@@ -2606,6 +2612,8 @@ namespace Keel.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("Date");
 
