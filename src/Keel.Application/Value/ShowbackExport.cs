@@ -15,7 +15,8 @@ public sealed class ShowbackExport(ICurrentUser user, ValueInputs inputs)
     private static readonly string[] Headers =
         ["Service", "Period from", "Period to", "Currency", "Service cost", "Labour", "Fixed", "Shared", "Business unit", "Basis", "Share", "Showback"];
 
-    public async Task<Result<ExportFile>> ExportAsync(Period period, SpreadsheetFormat format, CancellationToken ct)
+    /// <param name="serviceId">One service only (its page's export); null for every service the caller may see.</param>
+    public async Task<Result<ExportFile>> ExportAsync(Period period, SpreadsheetFormat format, Guid? serviceId, CancellationToken ct)
     {
         var all = ValueAccess.ReadsAllFinance(user);
         if (!all && !user.IsInRole(Roles.ServiceOwner))
@@ -27,7 +28,7 @@ public sealed class ShowbackExport(ICurrentUser user, ValueInputs inputs)
         var tickets = await inputs.UnitTicketsAsync(period, null, ct);
         var costs = portfolio.Costs(period, figures);
         var table = new SpreadsheetTable(Headers);
-        foreach (var service in portfolio.Services.Where(s => all || s.OwnerId == user.UserId))
+        foreach (var service in portfolio.Services.Where(s => (all || s.OwnerId == user.UserId) && (serviceId is null || s.Id == serviceId)))
         {
             var view = ValueComposer.Compose(portfolio, service, period, figures, tickets, finance: true, costs);
             var cost = view.Cost!;

@@ -136,9 +136,9 @@ public sealed class ValueServiceTests(DatabaseFixture databases)
         await using var database = await databases.CreateAsync(provider, Ct);
         var world = await OctoberAsync(database);
 
-        var leader = (await world.RunAsync(world.Leader, (_, _, e, _) => e.ExportAsync(ValueFiguresWorld.October, SpreadsheetFormat.Csv, Ct))).Value!;
-        var owner = (await world.RunAsync(world.Owner, (_, _, e, _) => e.ExportAsync(ValueFiguresWorld.October, SpreadsheetFormat.Csv, Ct))).Value!;
-        var agent = await world.RunAsync(world.Agent, (_, _, e, _) => e.ExportAsync(ValueFiguresWorld.October, SpreadsheetFormat.Csv, Ct));
+        var leader = (await world.RunAsync(world.Leader, (_, _, e, _) => e.ExportAsync(ValueFiguresWorld.October, SpreadsheetFormat.Csv, null, Ct))).Value!;
+        var owner = (await world.RunAsync(world.Owner, (_, _, e, _) => e.ExportAsync(ValueFiguresWorld.October, SpreadsheetFormat.Csv, null, Ct))).Value!;
+        var agent = await world.RunAsync(world.Agent, (_, _, e, _) => e.ExportAsync(ValueFiguresWorld.October, SpreadsheetFormat.Csv, null, Ct));
 
         var lines = Encoding.UTF8.GetString(leader.Content).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(1 + 2 + 1);
@@ -149,12 +149,25 @@ public sealed class ValueServiceTests(DatabaseFixture databases)
     }
 
     [Theory, DatabaseData]
+    public async Task Showback_ForOneService_HasOnlyItsRows(DatabaseProvider provider)
+    {
+        await using var database = await databases.CreateAsync(provider, Ct);
+        var world = await OctoberAsync(database);
+
+        var crm = (await world.RunAsync(world.Leader, (_, _, e, _) => e.ExportAsync(ValueFiguresWorld.October, SpreadsheetFormat.Csv, world.Crm.Id, Ct))).Value!;
+
+        var lines = Encoding.UTF8.GetString(crm.Content).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Skip(1).ShouldAllBe(l => l.StartsWith("CRM,", StringComparison.Ordinal));
+        lines.Length.ShouldBe(1 + 2);
+    }
+
+    [Theory, DatabaseData]
     public async Task Showback_Xlsx_IsASpreadsheet(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
         var world = await OctoberAsync(database);
 
-        var file = (await world.RunAsync(world.Leader, (_, _, e, _) => e.ExportAsync(ValueFiguresWorld.October, SpreadsheetFormat.Xlsx, Ct))).Value!;
+        var file = (await world.RunAsync(world.Leader, (_, _, e, _) => e.ExportAsync(ValueFiguresWorld.October, SpreadsheetFormat.Xlsx, null, Ct))).Value!;
 
         file.FileName.ShouldBe("showback-2026-10-01-2026-10-31.xlsx");
         file.Content[..2].ShouldBe("PK"u8.ToArray());

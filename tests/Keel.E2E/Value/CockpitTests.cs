@@ -46,5 +46,34 @@ public sealed class CockpitTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Leader_SetsTheScoreWeightsAndRebuildsTheFigures_AnExecutiveMayNot()
+    {
+        var page = await browser.SignInAsync("leader", 1440, 1000);
+        await BrowserFixture.OpenInteractiveAsync(page, "/cockpit");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Score weights and rebuild" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/cockpit/settings", StringComparison.Ordinal));
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+
+        await page.GetByLabel("Satisfaction *").FillAsync("50");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("[data-testid=weights-shares]")).ToContainTextAsync("Satisfaction 43%");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save weights" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Saved. Scores on every page use the new weights now.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rebuild" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=rebuild-result]")).ToContainTextAsync("Rewrote");
+        var weights = JsonDocument.Parse(await (await page.Context.APIRequest.GetAsync("/api/v1/experience/weights")).TextAsync()).RootElement;
+        weights.GetProperty("satisfaction").GetInt32().ShouldBe(50);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/value-settings.png", FullPage = true });
+        await page.Context.CloseAsync();
+
+        var exec = await browser.SignInAsync("exec", 1440, 1000);
+        await BrowserFixture.OpenInteractiveAsync(exec, "/cockpit");
+        await Assertions.Expect(exec.GetByRole(AriaRole.Link, new() { Name = "Score weights and rebuild" })).ToHaveCountAsync(0);
+        await exec.GotoAsync("/cockpit/settings");
+        await exec.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/denied");
+        await exec.Context.CloseAsync();
+    }
+
     private static decimal Parse(string? text) => decimal.Parse(text!, CultureInfo.InvariantCulture);
 }

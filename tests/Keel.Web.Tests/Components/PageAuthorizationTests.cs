@@ -38,6 +38,7 @@ public sealed class PageAuthorizationTests
     [InlineData("/changes", Policies.Changes)]
     [InlineData("/services", Policies.Services)]
     [InlineData("/cockpit", Policies.Cockpit)]
+    [InlineData("/cockpit/settings", Policies.ValueSettings)]
     [InlineData("/reports", Policies.Reports)]
     [InlineData("/admin", Policies.Admin)]
     [InlineData("/admin/people", Policies.Admin)]

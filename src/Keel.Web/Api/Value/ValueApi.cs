@@ -22,7 +22,7 @@ public static class ValueApi
         app.MapGet("/api/v1/cockpit", Cockpit).WithTags("Experience & value").RequireAuthorization(Policies.Cockpit).WithName("GetCockpit")
             .WithSummary("The IT leader's cockpit for ?from=&to= (default the last twelve months): services ranked by value with experience and cost, monthly trends, open major incidents and spend by business unit.");
         app.MapGet("/api/v1/showback", Showback).WithTags("Experience & value").RequireAuthorization(Policies.ServiceCosts).WithName("ExportShowback")
-            .WithSummary("Service cost and showback per business unit for ?from=&to= as ?format=csv (default) or xlsx; service owners get their own services only.");
+            .WithSummary("Service cost and showback per business unit for ?from=&to= as ?format=csv (default) or xlsx, optionally for one ?serviceId=; service owners get their own services only.");
         var weights = app.MapGroup("/api/v1/experience/weights").WithTags("Experience & value");
         weights.MapGet("", GetWeights).RequireAuthorization(Policies.ServiceReaders).WithName("GetExperienceWeights")
             .WithSummary("The weights of the experience score's parts (satisfaction, reopen rate, first-contact resolution, within SLA, effort), with an ETag.");
@@ -60,7 +60,7 @@ public static class ValueApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Showback(
-        string? from, string? to, string? format, ShowbackExport export, CockpitService cockpit, CancellationToken ct)
+        string? from, string? to, string? format, Guid? serviceId, ShowbackExport export, CockpitService cockpit, CancellationToken ct)
     {
         var period = PeriodQuery.Parse(from, to, cockpit.DefaultPeriod);
         SpreadsheetFormat? chosen = format?.Trim().ToLowerInvariant() switch
@@ -77,7 +77,7 @@ public static class ValueApi
         {
             return Problem(period.Error!);
         }
-        var file = await export.ExportAsync(period.Value, chosen.Value, ct);
+        var file = await export.ExportAsync(period.Value, chosen.Value, serviceId, ct);
         return file.IsSuccess ? TypedResults.File(file.Value!.Content, file.Value.ContentType, file.Value.FileName) : Problem(file.Error!);
     }
 
