@@ -12,8 +12,7 @@ namespace Keel.Application.Experience;
 /// </summary>
 public static class ExperienceAccess
 {
-    public static readonly IReadOnlyList<string> AllResponseRoles =
-        [Roles.Admin, Roles.ItLeader, Roles.Executive, .. ServiceAccess.StaffRoles];
+    public static readonly IReadOnlyList<string> AllResponseRoles = [.. Value.ValueAccess.AllFinanceRoles, .. ServiceAccess.StaffRoles];
 
     public static bool ReadsAllResponses(ICurrentUser user) => AllResponseRoles.Any(user.IsInRole);
 

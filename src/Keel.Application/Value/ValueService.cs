@@ -4,6 +4,9 @@ using Keel.Domain.Value;
 
 namespace Keel.Application.Value;
 
+/// <summary>A service's Experience &amp; value tab in one read: the period's figures and the months up to its end.</summary>
+public sealed record ServiceValuePage(ServiceValueView Value, IReadOnlyList<ServiceMonthView> Trend);
+
 /// <summary>
 /// "What is the experience of this service, and is it delivering value?" for a period, read from the value rollup and the
 /// portfolio (never from a scan of the work). The IT leader, executives and admins read every service, a service owner
@@ -16,22 +19,32 @@ public sealed class ValueService(ICurrentUser user, ValueInputs inputs)
 
     public async Task<Result<ServiceValueView>> GetAsync(Guid serviceId, Period period, CancellationToken ct)
     {
-        if (!ValueAccess.ReadsExperience(user))
-        {
-            return Error.Forbidden("Experience and value are for IT staff and leaders.");
-        }
-        var portfolio = await inputs.PortfolioAsync(ct);
-        if (portfolio.Services.FirstOrDefault(s => s.Id == serviceId) is not { } service)
-        {
-            return Error.NotFound("The service");
-        }
-        var figures = await inputs.FiguresAsync(period, ct);
-        var tickets = await inputs.UnitTicketsAsync(period, serviceId, ct);
-        return ValueComposer.Compose(portfolio, service, period, figures, tickets, ValueAccess.AudienceOf(user, service.OwnerId) == ValueAudience.Finance);
+        var reader = await ReaderAsync(serviceId, ct);
+        return reader.IsSuccess ? await ValueAsync(reader.Value!, period, ct) : reader.Error!;
     }
 
     /// <summary>The service's figures month by month over the <see cref="TrendMonths"/> months up to and including <paramref name="lastMonth"/>.</summary>
     public async Task<Result<IReadOnlyList<ServiceMonthView>>> TrendAsync(Guid serviceId, DateOnly lastMonth, CancellationToken ct)
+    {
+        var reader = await ReaderAsync(serviceId, ct);
+        return reader.IsSuccess ? Result<IReadOnlyList<ServiceMonthView>>.Ok(await TrendAsync(reader.Value!, lastMonth, ct)) : reader.Error!;
+    }
+
+    /// <summary>The period's figures and the trend up to its last month, reading the portfolio once (the service page's tab).</summary>
+    public async Task<Result<ServiceValuePage>> PageAsync(Guid serviceId, Period period, CancellationToken ct)
+    {
+        var reader = await ReaderAsync(serviceId, ct);
+        if (!reader.IsSuccess)
+        {
+            return reader.Error!;
+        }
+        return new ServiceValuePage(await ValueAsync(reader.Value!, period, ct), await TrendAsync(reader.Value!, period.To.AddDays(-1), ct));
+    }
+
+    /// <summary>One service as this caller reads it: the portfolio, the service, and whether cost and value are theirs to see.</summary>
+    private sealed record Reader(Portfolio Portfolio, ServiceEntry Service, bool Finance);
+
+    private async Task<Result<Reader>> ReaderAsync(Guid serviceId, CancellationToken ct)
     {
         if (!ValueAccess.ReadsExperience(user))
         {
@@ -42,7 +55,19 @@ public sealed class ValueService(ICurrentUser user, ValueInputs inputs)
         {
             return Error.NotFound("The service");
         }
-        var finance = ValueAccess.AudienceOf(user, service.OwnerId) == ValueAudience.Finance;
+        return new Reader(portfolio, service, ValueAccess.AudienceOf(user, service.OwnerId) == ValueAudience.Finance);
+    }
+
+    private async Task<ServiceValueView> ValueAsync(Reader reader, Period period, CancellationToken ct)
+    {
+        var figures = await inputs.FiguresAsync(period, ct);
+        var tickets = await inputs.UnitTicketsAsync(period, reader.Service.Id, ct);
+        return ValueComposer.Compose(reader.Portfolio, reader.Service, period, figures, tickets, reader.Finance);
+    }
+
+    private async Task<IReadOnlyList<ServiceMonthView>> TrendAsync(Reader reader, DateOnly lastMonth, CancellationToken ct)
+    {
+        var (portfolio, serviceId) = (reader.Portfolio, reader.Service.Id);
         var last = Period.MonthOf(lastMonth);
         var span = new Period(last.From.AddMonths(1 - TrendMonths), last.To);
         var monthly = await inputs.MonthlyAsync(span, ct);
@@ -51,8 +76,8 @@ public sealed class ValueService(ICurrentUser user, ValueInputs inputs)
             var all = monthly[m.From];
             var f = all.GetValueOrDefault(serviceId) ?? ServiceFigures.None;
             var experience = Domain.Experience.ExperienceScore.Compute(f.Experience, portfolio.Weights);
-            var cost = finance ? portfolio.Costs(m, all)[serviceId].TotalMinor / 100m : (decimal?)null;
-            var enabled = finance ? portfolio.EnabledMinor(serviceId, m) / 100m : (decimal?)null;
+            var cost = reader.Finance ? ValueComposer.Major(portfolio.Costs(m, all)[serviceId].TotalMinor) : (decimal?)null;
+            var enabled = reader.Finance ? ValueComposer.Major(portfolio.EnabledMinor(serviceId, m)) : (decimal?)null;
             return new ServiceMonthView(m.From, experience.Score, experience.Satisfaction, f.SlaAttainment, cost, enabled, f.Raised);
         }).ToList();
     }

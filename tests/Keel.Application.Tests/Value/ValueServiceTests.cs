@@ -113,6 +113,22 @@ public sealed class ValueServiceTests(DatabaseFixture databases)
     }
 
     [Theory, DatabaseData]
+    public async Task Page_IsTheValueAndTheTrendOfTheSamePeriod(DatabaseProvider provider)
+    {
+        await using var database = await databases.CreateAsync(provider, Ct);
+        var world = await OctoberAsync(database);
+
+        var page = (await world.RunAsync(world.Owner, (v, _, _, _) => v.PageAsync(world.Crm.Id, ValueFiguresWorld.October, Ct))).Value!;
+        var value = (await world.ValueAsync(world.Owner, world.Crm, ValueFiguresWorld.October)).Value!;
+        var trend = (await world.RunAsync(world.Owner, (v, _, _, _) => v.TrendAsync(world.Crm.Id, new DateOnly(2026, 10, 31), Ct))).Value!;
+
+        page.Value.ShouldBeEquivalentTo(value);
+        page.Trend.ShouldBe(trend);
+        page.Trend[^1].Month.ShouldBe(new DateOnly(2026, 10, 1));
+        (await world.RunAsync(world.Requester, (v, _, _, _) => v.PageAsync(world.Crm.Id, ValueFiguresWorld.October, Ct))).Error!.Kind.ShouldBe(ErrorKind.Forbidden);
+    }
+
+    [Theory, DatabaseData]
     public async Task Cockpit_RanksByValueAndShowsSpendByUnitThatAddsUp(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);

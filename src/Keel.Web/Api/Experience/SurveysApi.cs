@@ -12,10 +12,10 @@ public static class SurveysApi
 {
     public static IEndpointRouteBuilder MapSurveysApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/me/surveys", Mine).WithTags("Experience").RequireAuthorization(Policies.SignedIn).WithName("ListMySurveys")
+        app.MapGet("/api/v1/me/surveys", Mine).WithTags("Experience & value").RequireAuthorization(Policies.SignedIn).WithName("ListMySurveys")
             .WithSummary("The caller's open surveys (not answered, not expired), newest first, each with the token of its page /surveys/{token}.");
 
-        var group = app.MapGroup("/api/v1/surveys").WithTags("Experience");
+        var group = app.MapGroup("/api/v1/surveys").WithTags("Experience & value");
         group.MapGet("", Responses).RequireAuthorization(Policies.ServiceReaders).WithName("ListSurveyResponses")
             .WithSummary("Answered surveys, newest first (sort respondedAt, rating, sentAt); filter serviceId (comma-separated), from, to "
                 + "(answered in [from, to)), rating (comma-separated, 1–5). IT staff, leaders and executives read all; a service owner their own services; requesters 403.");

@@ -9,7 +9,7 @@ public static class ValueRollupApi
 {
     public static IEndpointRouteBuilder MapValueRollupApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/value/rollup/rebuild", Rebuild).RequireAuthorization(Policies.ValueSettings).WithTags("Value")
+        app.MapPost("/api/v1/value/rollup/rebuild", Rebuild).RequireAuthorization(Policies.ValueSettings).WithTags("Experience & value")
             .WithName("RebuildValueRollup")
             .WithSummary("Rewrite the daily value rollup of ?from=YYYY-MM-DD&to=YYYY-MM-DD ([from, to); default from the first record "
                 + "through tomorrow) from the raw records: after a team's hourly rate or members changed, a requester moved to another "
