@@ -3,8 +3,13 @@ using Keel.Application.Platform.Paging;
 namespace Keel.Web.Api;
 
 /// <summary>The query parameters every list takes (API.md "Lists").</summary>
-public sealed record ListQuery(int? Limit, string? Cursor, string? Sort, string? Q)
+public sealed record ListQuery
 {
+    public int? Limit { get; init; }
+    public string? Cursor { get; init; }
+    public string? Sort { get; init; }
+    public string? Q { get; init; }
+
     public PageRequest Page => new(Limit, Cursor, Sort);
 }
 

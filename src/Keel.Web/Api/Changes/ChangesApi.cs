@@ -15,7 +15,11 @@ using static Keel.Web.Api.ApiResults;
 namespace Keel.Web.Api.Changes;
 
 /// <summary>The change filters beside the work filters: type and risk (comma-separated names).</summary>
-public sealed record ChangeListQuery(string? Type, string? Risk);
+public sealed record ChangeListQuery
+{
+    public string? Type { get; init; }
+    public string? Risk { get; init; }
+}
 
 /// <summary>
 /// Changes (issue 6): raise, read, list, edit the plans, schedule, targets, answers and review; the stats of closed

@@ -21,10 +21,17 @@ public static class JobsApi
         return app;
     }
 
-    /// <param name="State">Comma-separated job states: Queued, Running, Succeeded, DeadLetter.</param>
-    /// <param name="Type">A job type, e.g. platform.probe.</param>
-    public sealed record JobListQuery(int? Limit, string? Cursor, string? Sort, string? State, string? Type)
+    public sealed record JobListQuery
     {
+        public int? Limit { get; init; }
+        public string? Cursor { get; init; }
+        public string? Sort { get; init; }
+        /// <summary>Comma-separated job states: Queued, Running, Succeeded, DeadLetter.</summary>
+        public string? State { get; init; }
+
+        /// <summary>A job type, e.g. platform.probe.</summary>
+        public string? Type { get; init; }
+
         public PageRequest Page => new(Limit, Cursor, Sort);
     }
 

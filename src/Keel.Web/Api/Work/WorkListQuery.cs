@@ -11,10 +11,22 @@ namespace Keel.Web.Api.Work;
 /// <c>me</c> for the caller in <c>assignee</c> and <c>requester</c>, date ranges as <c>createdFrom</c>/<c>createdTo</c> [from, to),
 /// <c>sla</c> for the worst state of the item's clocks (Breached, Soon, Running, Paused, Met, Cancelled).
 /// </summary>
-public sealed record WorkListQuery(
-    string? State, string? Priority, string? Service, string? Team, string? Assignee, string? Requester,
-    bool? Unassigned, bool? Major, DateTime? CreatedFrom, DateTime? CreatedTo, DateTime? UpdatedFrom, DateTime? UpdatedTo, string? Sla)
+public sealed record WorkListQuery
 {
+    public string? State { get; init; }
+    public string? Priority { get; init; }
+    public string? Service { get; init; }
+    public string? Team { get; init; }
+    public string? Assignee { get; init; }
+    public string? Requester { get; init; }
+    public bool? Unassigned { get; init; }
+    public bool? Major { get; init; }
+    public DateTime? CreatedFrom { get; init; }
+    public DateTime? CreatedTo { get; init; }
+    public DateTime? UpdatedFrom { get; init; }
+    public DateTime? UpdatedTo { get; init; }
+    public string? Sla { get; init; }
+
     public Result<WorkFilter> ToFilter(ICurrentUser user)
     {
         var errors = new FieldErrors();
