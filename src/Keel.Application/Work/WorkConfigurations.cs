@@ -42,6 +42,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.HasIndex(x => new { x.ServiceId, x.CreatedAt });
         b.HasIndex(x => x.ConfigurationItemId);
         b.HasIndex(x => x.ParentId);
+        b.HasIndex(x => x.InitiativeId);
         b.HasIndex(x => new { x.Kind, x.ExternalNumber });
         b.HasIndex(x => new { x.SlaStatus, x.SlaDueAt });
         b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);

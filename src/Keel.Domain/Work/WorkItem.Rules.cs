@@ -1,3 +1,4 @@
+using Keel.Domain.Balance;
 using Keel.Domain.Platform;
 
 namespace Keel.Domain.Work;
@@ -164,6 +165,30 @@ public sealed partial class WorkItem
             WorkItemId = Id, At = now, ActorId = context.ActorId, Type = WorkEventType.StateChanged, Field = "state",
             From = from.ToString(), To = request.To.ToString(), Detail = detail,
         });
+        FollowActivity(context.ActorId, now);
+    }
+
+    /// <summary>
+    /// Applies <see cref="WorkClassification"/> to the category and activity that were not chosen by hand, writing a
+    /// history line for each that moves. Callers pass what the item's links say (its initiative's and parent's category).
+    /// </summary>
+    public void Classify(InvestmentCategory? initiativeCategory, InvestmentCategory? parentCategory, Guid? actorId, DateTime now)
+    {
+        if (!InvestmentCategoryByHand)
+        {
+            var category = WorkClassification.DefaultCategory(Kind, initiativeCategory, RemediatesDebt, parentCategory);
+            Change("investmentCategory", InvestmentCategory, category, v => InvestmentCategory = v, actorId, now, internalLine: true);
+        }
+        FollowActivity(actorId, now);
+    }
+
+    private void FollowActivity(Guid? actorId, DateTime now)
+    {
+        if (!ValueChainActivityByHand)
+        {
+            var activity = WorkClassification.DefaultActivity(Kind, State, InitiativeId is not null);
+            Change("valueChainActivity", ValueChainActivity, activity, v => ValueChainActivity = v, actorId, now, internalLine: true);
+        }
     }
 
     /// <summary>The first public reply by someone working the item is its first response (the response clock stops on it).</summary>

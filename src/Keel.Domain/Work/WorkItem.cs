@@ -51,6 +51,18 @@ public sealed partial class WorkItem : IVersioned
     public InvestmentCategory InvestmentCategory { get; set; } = InvestmentCategory.Run;
     public ValueChainActivity ValueChainActivity { get; set; } = ValueChainActivity.DeliverAndSupport;
 
+    /// <summary>Someone chose the category by hand: <see cref="Classify"/> leaves it alone until it is reset.</summary>
+    public bool InvestmentCategoryByHand { get; set; }
+
+    /// <summary>Someone chose the value-chain activity by hand: state changes no longer move it.</summary>
+    public bool ValueChainActivityByHand { get; set; }
+
+    /// <summary>The initiative (project, epic) this work delivers, if any.</summary>
+    public Guid? InitiativeId { get; set; }
+
+    /// <summary>A problem or change that pays down a technical-debt item (kept by the debt register).</summary>
+    public bool RemediatesDebt { get; set; }
+
     /// <summary>A child incident's parent, a task's request.</summary>
     public Guid? ParentId { get; set; }
 

@@ -2437,10 +2437,16 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.Property<int>("Impact")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("InvestmentCategory")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("InvestmentCategoryByHand")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsMajor")
                         .HasColumnType("boolean");
@@ -2463,6 +2469,9 @@ namespace Keel.Migrations.Postgres.Migrations
 
                     b.Property<int>("ReassignmentCount")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("RemediatesDebt")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer");
@@ -2521,6 +2530,9 @@ namespace Keel.Migrations.Postgres.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<bool>("ValueChainActivityByHand")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -2532,6 +2544,8 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.HasIndex("ConfigurationItemId");
 
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("InitiativeId");
 
                     b.HasIndex("Number")
                         .IsUnique();

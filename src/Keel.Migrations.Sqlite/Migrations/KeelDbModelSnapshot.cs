@@ -2428,10 +2428,16 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.Property<int>("Impact")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InvestmentCategory")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("InvestmentCategoryByHand")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsMajor")
                         .HasColumnType("INTEGER");
@@ -2453,6 +2459,9 @@ namespace Keel.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ReassignmentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RemediatesDebt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ReopenCount")
@@ -2512,6 +2521,9 @@ namespace Keel.Migrations.Sqlite.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ValueChainActivityByHand")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -2523,6 +2535,8 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.HasIndex("ConfigurationItemId");
 
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("InitiativeId");
 
                     b.HasIndex("Number")
                         .IsUnique();

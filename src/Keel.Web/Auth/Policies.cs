@@ -49,6 +49,15 @@ public static class Policies
     /// <summary>Set the experience score's weights and rebuild the value figures: the IT leader and admins.</summary>
     public const string ValueSettings = nameof(ValueSettings);
 
+    /// <summary>The capacity balance against its targets (issue 8): the IT leader, executives, admins and team leads.</summary>
+    public const string Balance = nameof(Balance);
+
+    /// <summary>Set capacity targets and define value streams: the IT leader and admins.</summary>
+    public const string BalanceSettings = nameof(BalanceSettings);
+
+    /// <summary>Initiatives, the technical-debt register and value-stream flow: IT staff and the leaders (edits checked in the use cases).</summary>
+    public const string Improvement = nameof(Improvement);
+
     public static readonly string[] StaffRoles =
     [
         Roles.Agent, Roles.TeamLead, Roles.ProblemManager, Roles.ChangeManager, Roles.CabMember,
@@ -70,6 +79,9 @@ public static class Policies
         [Services] = [.. ServiceAccess.FinanceRoles, .. ServiceAccess.StaffRoles.Except(ServiceAccess.FinanceRoles)],
         // Issue 7: the IT leader and executives see all value and cost data.
         [Cockpit] = [.. Keel.Application.Value.ValueAccess.AllFinanceRoles],
+        // Issue 8: the balance for those who steer capacity; initiatives, debt and flow for everyone in IT.
+        [Balance] = [.. Keel.Application.Balance.BalanceAccess.BalanceReaderRoles],
+        [Improvement] = [.. Keel.Application.Balance.BalanceAccess.ReaderRoles],
         [Reports] = [Roles.Executive, Roles.ItLeader, Roles.Admin],
         [Admin] = [Roles.Admin],
     };
@@ -88,6 +100,7 @@ public static class Policies
             .AddPolicy(ServiceEditors, p => p.RequireRole(ServiceAccess.CmdbEditorRoles))
             .AddPolicy(ServiceCosts, p => p.RequireRole(ServiceAccess.FinanceRoles))
             .AddPolicy(ValueSettings, p => p.RequireRole(Keel.Application.Value.ValueAccess.SettingsRoles))
+            .AddPolicy(BalanceSettings, p => p.RequireRole(Keel.Application.Balance.BalanceAccess.SettingsRoles))
             .AddPolicy(ServiceReaders, p => p.RequireRole([.. ServiceAccess.FinanceRoles, .. ServiceAccess.StaffRoles]))
             .AddPolicy(WorkRecords, p => p.RequireRole([.. AreaRoles[Work].Union(AreaRoles[Problems]).Union(AreaRoles[Changes])]));
         foreach (var (area, roles) in AreaRoles)
