@@ -100,6 +100,7 @@ public sealed class ChangeService(KeelDb db, ICurrentUser user, TimeProvider tim
         item.Priority = settings.Matrix.PriorityOf(item.Impact, item.Urgency);
         item.Number = await WorkNumbers.NextAsync(db, WorkKind.Change, ct);
         item.Open(user.UserId, now);
+        await Keel.Application.Balance.WorkClassifier.DefaultsAsync(db, item, ct);
         db.AddRange(item, change);
         var targets = await assessor.SetTargetsAsync(change, item.ServiceId, draft.ConfigurationItemIds ?? [], draft.ServiceIds ?? [], ct);
         await assessor.AssessAsync(item, change, targets, user.UserId, now, ct);

@@ -65,6 +65,7 @@ public sealed class ProblemService(KeelDb db, ICurrentUser user, TimeProvider ti
         item.Priority = settings.Matrix.PriorityOf(item.Impact, item.Urgency);
         item.Number = await WorkNumbers.NextAsync(db, WorkKind.Problem, ct);
         item.Open(user.UserId, now);
+        await Keel.Application.Balance.WorkClassifier.DefaultsAsync(db, item, ct);
         db.Add(item);
         db.Add(new ProblemRecord { WorkItemId = item.Id, CandidateId = candidateId });
         foreach (var incident in incidents)

@@ -19,6 +19,7 @@ internal sealed class HistoryNames
         Team,
         ConfigurationItem,
         Service,
+        Initiative,
     }
 
     private static readonly Dictionary<string, Kind> Fields = new(StringComparer.Ordinal)
@@ -30,6 +31,7 @@ internal sealed class HistoryNames
         ["team"] = Kind.Team,
         ["configurationItem"] = Kind.ConfigurationItem,
         ["service"] = Kind.Service,
+        [Balance.WorkInvestmentService.InitiativeField] = Kind.Initiative,
     };
 
     private readonly Dictionary<Kind, Dictionary<Guid, string>> _names;
@@ -50,6 +52,7 @@ internal sealed class HistoryNames
             [Kind.Team] = await WorkViews.NamesAsync(db.Set<Team>(), Ids(Kind.Team).Cast<Guid?>(), t => new { t.Id, t.Name }, x => x.Id, x => x.Name, ct),
             [Kind.ConfigurationItem] = await WorkViews.NamesAsync(db.Set<ConfigurationItem>(), Ids(Kind.ConfigurationItem).Cast<Guid?>(), c => new { c.Id, c.Name }, x => x.Id, x => x.Name, ct),
             [Kind.Service] = await WorkViews.NamesAsync(db.Set<Service>(), Ids(Kind.Service).Cast<Guid?>(), s => new { s.Id, s.Name }, x => x.Id, x => x.Name, ct),
+            [Kind.Initiative] = await WorkViews.NamesAsync(db.Set<Domain.Balance.Initiative>(), Ids(Kind.Initiative).Cast<Guid?>(), i => new { i.Id, Name = i.Number + " " + i.Name }, x => x.Id, x => x.Name, ct),
         });
     }
 

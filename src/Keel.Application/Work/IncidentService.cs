@@ -50,6 +50,7 @@ public sealed class IncidentService(KeelDb db, ICurrentUser user, TimeProvider t
         item.Number = await WorkNumbers.NextAsync(db, WorkKind.Incident, ct);
         item.Open(user.UserId, now);
         await routing.RouteAsync(item, settings, now, ct);
+        await Keel.Application.Balance.WorkClassifier.DefaultsAsync(db, item, ct);
         db.Add(item);
         await db.SaveChangesAsync(ct);
         return await views.OneAsync(item, ct);

@@ -61,6 +61,7 @@ public sealed class RequestService(
         request.Number = await WorkNumbers.NextAsync(db, WorkKind.Request, ct);
         request.Open(user.UserId, now);
         await routing.RouteAsync(request, settings, now, ct);
+        await Keel.Application.Balance.WorkClassifier.DefaultsAsync(db, request, ct);
         db.Add(request);
         await AddTasksAsync(request, item, now, ct);
 
@@ -124,6 +125,7 @@ public sealed class RequestService(
             };
             task.Open(null, now);
             task.Assign(template.TeamId, null, null, now);
+            await Keel.Application.Balance.WorkClassifier.DefaultsAsync(db, task, ct, parent: request);
             db.Add(task);
         }
     }

@@ -89,6 +89,7 @@ public sealed class WorkItemService(
             else
             {
                 item.Change("investmentCategory", item.InvestmentCategory, category, v => item.InvestmentCategory = v, me, now);
+                item.InvestmentCategoryByHand = true; // chosen by a person: the rules leave it alone from now on
             }
         }
         if (patch.ConfigurationItemId.IsSet)
