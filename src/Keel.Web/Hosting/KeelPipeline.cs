@@ -52,6 +52,8 @@ public static class KeelPipeline
         app.MapCalendarsApi().MapSlaPoliciesApi().MapSlaAttainmentApi();
         app.MapValueApi();
         app.MapProblemsApi();
+        Keel.Web.Api.Balance.InitiativesApi.MapInitiativesApi(app);
+        Keel.Web.Api.Balance.BalanceApi.MapBalanceApi(app);
         app.MapChangeWindowsApi().MapChangeCalendarApi();
         app.MapKnowledgeApi();
         app.MapSurveysApi();

@@ -49,6 +49,7 @@ public static class KeelWebSetup
         services.AddKnowledgeUseCases();
         services.AddServiceLevelUseCases();
         services.AddProblemUseCases();
+        Keel.Application.Balance.BalanceSetup.AddBalanceUseCases(services);
         services.AddChangeCalendarUseCases();
         services.AddValueUseCases();
         services.AddExperienceUseCases();
