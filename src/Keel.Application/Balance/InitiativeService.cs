@@ -96,7 +96,7 @@ public sealed class InitiativeService(KeelDb db, ICurrentUser user, TimeProvider
         {
             return NotYours();
         }
-        initiative.Number = Initiative.FormatNumber(await NextSequenceAsync(ct));
+        initiative.Number = Initiative.FormatNumber(await InitiativeNumbers.ReserveAsync(db, 1, ct));
         db.Add(initiative);
         await db.SaveChangesAsync(ct);
         return (await ViewsAsync([initiative], ct))[0];
@@ -277,17 +277,6 @@ public sealed class InitiativeService(KeelDb db, ICurrentUser user, TimeProvider
             errors.Add("ownerId", "is not an active person.");
         }
         return service;
-    }
-
-    /// <summary>Initiatives count in the work counters' table under a row of their own, with the same race-free reservation.</summary>
-    private async Task<long> NextSequenceAsync(CancellationToken ct)
-    {
-        const string name = "Initiative";
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""INSERT INTO "WorkCounters" ("Kind", "Last") VALUES ({name}, 0) ON CONFLICT DO NOTHING""", ct);
-        var last = await db.Database.SqlQuery<long>(
-            $"""UPDATE "WorkCounters" SET "Last" = "Last" + 1 WHERE "Kind" = {name} RETURNING "Last" AS "Value" """).ToListAsync(ct);
-        return last.Single();
     }
 
     private async Task<IReadOnlyList<InitiativeView>> ViewsAsync(IReadOnlyList<Initiative> initiatives, CancellationToken ct)
