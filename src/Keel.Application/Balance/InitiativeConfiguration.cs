@@ -1,7 +1,6 @@
 using Keel.Application.Platform;
 using Keel.Domain.Balance;
 using Keel.Domain.Services;
-using Keel.Domain.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -29,7 +28,7 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<KeelUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<KeelUser>().WithMany().HasForeignKey(x => x.ReviewedById).OnDelete(DeleteBehavior.Restrict);
-        // The work an initiative delivers; the work stays (unlinked) if the initiative is ever removed.
-        b.HasMany<WorkItem>().WithOne().HasForeignKey(w => w.InitiativeId).OnDelete(DeleteBehavior.SetNull);
+        // No foreign key from WorkItems.InitiativeId (indexed there) on purpose: SQLite adds one only by rebuilding the
+        // WorkItems table, which drops the full-text search triggers. The services check that a linked initiative exists.
     }
 }

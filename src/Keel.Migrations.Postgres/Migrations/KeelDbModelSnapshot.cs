@@ -3570,11 +3570,6 @@ namespace Keel.Migrations.Postgres.Migrations
                         .HasForeignKey("DuplicateOfId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Keel.Domain.Balance.Initiative", null)
-                        .WithMany()
-                        .HasForeignKey("InitiativeId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("Keel.Domain.Work.WorkItem", null)
                         .WithMany()
                         .HasForeignKey("ParentId")

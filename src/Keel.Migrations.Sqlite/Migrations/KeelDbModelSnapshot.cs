@@ -3555,11 +3555,6 @@ namespace Keel.Migrations.Sqlite.Migrations
                         .HasForeignKey("DuplicateOfId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Keel.Domain.Balance.Initiative", null)
-                        .WithMany()
-                        .HasForeignKey("InitiativeId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("Keel.Domain.Work.WorkItem", null)
                         .WithMany()
                         .HasForeignKey("ParentId")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Keel.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(KeelDb))]
-    [Migration("20261128102559_Initiatives")]
+    [Migration("20261128112857_Initiatives")]
     partial class Initiatives
     {
         /// <inheritdoc />
@@ -3572,11 +3572,6 @@ namespace Keel.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("DuplicateOfId")
                         .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Keel.Domain.Balance.Initiative", null)
-                        .WithMany()
-                        .HasForeignKey("InitiativeId")
-                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Keel.Domain.Work.WorkItem", null)
                         .WithMany()

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Keel.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(KeelDb))]
-    [Migration("20261128102520_Initiatives")]
+    [Migration("20261128112810_Initiatives")]
     partial class Initiatives
     {
         /// <inheritdoc />
@@ -3557,11 +3557,6 @@ namespace Keel.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("DuplicateOfId")
                         .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Keel.Domain.Balance.Initiative", null)
-                        .WithMany()
-                        .HasForeignKey("InitiativeId")
-                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Keel.Domain.Work.WorkItem", null)
                         .WithMany()

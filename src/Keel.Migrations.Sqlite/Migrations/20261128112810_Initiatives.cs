@@ -85,23 +85,11 @@ namespace Keel.Migrations.Sqlite.Migrations
                 name: "IX_Initiatives_Status_Number",
                 table: "Initiatives",
                 columns: new[] { "Status", "Number" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_WorkItems_Initiatives_InitiativeId",
-                table: "WorkItems",
-                column: "InitiativeId",
-                principalTable: "Initiatives",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_WorkItems_Initiatives_InitiativeId",
-                table: "WorkItems");
-
             migrationBuilder.DropTable(
                 name: "Initiatives");
         }
