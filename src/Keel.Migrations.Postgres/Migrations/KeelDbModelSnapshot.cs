@@ -206,6 +206,81 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.ToView(null, (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Domain.Balance.CapacityTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Debt")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grow")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Run")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Tolerance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Transform")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("CapacityTargets", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Balance.DriftNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Category", "Direction", "Since")
+                        .IsUnique();
+
+                    b.ToTable("BalanceDriftNotices", (string)null);
+                });
+
             modelBuilder.Entity("Keel.Domain.Changes.CalendarFeedToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2851,6 +2926,22 @@ namespace Keel.Migrations.Postgres.Migrations
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Balance.CapacityTarget", b =>
+                {
+                    b.HasOne("Keel.Domain.Platform.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Balance.DriftNotice", b =>
+                {
+                    b.HasOne("Keel.Domain.Platform.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Keel.Domain.Changes.CalendarFeedToken", b =>

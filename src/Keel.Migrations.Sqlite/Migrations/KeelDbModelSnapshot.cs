@@ -201,6 +201,81 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.ToView(null, (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Domain.Balance.CapacityTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Debt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Run")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tolerance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Transform")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("CapacityTargets", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Balance.DriftNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Category", "Direction", "Since")
+                        .IsUnique();
+
+                    b.ToTable("BalanceDriftNotices", (string)null);
+                });
+
             modelBuilder.Entity("Keel.Domain.Changes.CalendarFeedToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2836,6 +2911,22 @@ namespace Keel.Migrations.Sqlite.Migrations
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Keel.Domain.Balance.CapacityTarget", b =>
+                {
+                    b.HasOne("Keel.Domain.Platform.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Keel.Domain.Balance.DriftNotice", b =>
+                {
+                    b.HasOne("Keel.Domain.Platform.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Keel.Domain.Changes.CalendarFeedToken", b =>
