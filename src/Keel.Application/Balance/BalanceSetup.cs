@@ -1,3 +1,4 @@
+using Keel.Application.Platform.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Keel.Application.Balance;
@@ -8,4 +9,9 @@ public static class BalanceSetup
     public static IServiceCollection AddBalanceUseCases(this IServiceCollection services) => services
         .AddScoped<BalanceService>()
         .AddScoped<CapacityTargetService>();
+
+    /// <summary>The daily drift check (called from AddKeelJobs so every node runs the same set).</summary>
+    public static IServiceCollection AddBalanceJobs(this IServiceCollection services) => services
+        .AddJobHandler<BalanceDriftHandler>()
+        .AddRecurringJob(BalanceDriftHandler.JobType, BalanceDriftHandler.JobType, BalanceDriftHandler.Schedule);
 }
