@@ -80,6 +80,12 @@ public sealed class BalanceService(KeelDb db, ICurrentUser user, TimeProvider ti
             : result.Error!;
     }
 
+    /// <summary>The teams to choose from on the balance page, by name (an organization has tens of teams, not thousands).</summary>
+    public async Task<Result<IReadOnlyList<Ref>>> TeamsAsync(CancellationToken ct) =>
+        BalanceAccess.ReadsBalance(user)
+            ? await db.Set<Team>().AsNoTracking().OrderBy(t => t.Name).Select(t => new Ref(t.Id, t.Name)).Take(500).ToListAsync(ct)
+            : Error.Forbidden();
+
     private async Task<Ref?> TeamAsync(Guid? teamId, CancellationToken ct) =>
         teamId is { } id ? await db.Set<Team>().Where(t => t.Id == id).Select(t => new Ref(t.Id, t.Name)).FirstOrDefaultAsync(ct) : null;
 
