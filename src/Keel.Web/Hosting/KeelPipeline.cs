@@ -1,3 +1,4 @@
+using Keel.Web.Api.Balance;
 using Keel.Web.Api.Changes;
 using Keel.Web.Api.Experience;
 using Keel.Web.Api.Knowledge;
@@ -53,7 +54,8 @@ public static class KeelPipeline
         app.MapValueApi();
         app.MapProblemsApi();
         Keel.Web.Api.Balance.InitiativesApi.MapInitiativesApi(app);
-        Keel.Web.Api.Balance.BalanceApi.MapBalanceApi(app);
+        Keel.Web.Api.Balance.ActivitiesApi.MapActivitiesApi(app);
+        app.MapBalanceApi();
         app.MapChangeWindowsApi().MapChangeCalendarApi();
         app.MapKnowledgeApi();
         app.MapSurveysApi();

@@ -16,7 +16,7 @@ public sealed class ActivityBalanceTests(DatabaseFixture databases)
     public async Task Distribution_LoggedHours_MatchLogsGroupedByTheirWorksActivity(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
-        var world = await BalanceWorld.CreateAsync(database);
+        var world = await InitiativeWorld.CreateAsync(database);
         var engage = (await world.Work.RaiseAsync(world.Agent, "Still new")).Value!.Number;
         var support = (await world.Work.RaiseAsync(world.Agent, "Being worked")).Value!.Number;
         await world.Work.MoveAsync(world.Agent, support, new TransitionRequest(WorkState.InProgress));
@@ -71,7 +71,7 @@ public sealed class ActivityBalanceTests(DatabaseFixture databases)
     public async Task Distribution_AgentOrBadPeriod_Refused(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
-        var world = await BalanceWorld.CreateAsync(database);
+        var world = await InitiativeWorld.CreateAsync(database);
 
         var agent = await world.RunAsync(world.Agent, u => u.Activities.DistributionAsync(new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 1), null, Ct));
         var backwards = await world.RunAsync(world.Leader, u => u.Activities.DistributionAsync(new DateOnly(2026, 2, 1), new DateOnly(2026, 1, 1), Guid.NewGuid(), Ct));

@@ -1,66 +1,62 @@
 using Keel.Application.Balance;
 using Keel.Application.Platform;
 using Keel.Application.Tests.Infrastructure;
-using Keel.Application.Tests.Platform;
 using Keel.Application.Tests.Work;
 using Keel.Application.Work;
 using Keel.Domain.Balance;
 using Keel.Domain.Platform;
-using Keel.Domain.Services;
 using Keel.Domain.Work;
+using Microsoft.EntityFrameworkCore;
 
 namespace Keel.Application.Tests.Balance;
 
-/// <summary>The service desk of <see cref="WorkWorld"/> with an IT leader and a second service owned by someone else.</summary>
+/// <summary>The service desk of <see cref="WorkWorld"/> with an IT leader, and helpers that seed work of a category and log time on it.</summary>
 internal sealed class BalanceWorld
 {
     public required WorkWorld Work { get; init; }
-    public required TestUser Leader { get; init; }
-    public required Service Network { get; init; }
+    public TestUser Leader { get; } = new("leader", Guid.NewGuid(), Roles.ItLeader);
 
     public TestDatabase Database => Work.Database;
-    public TestUser Agent => Work.Agent;
-    public TestUser Owner => Work.Owner;
+
+    /// <summary>Every log seeded, to recompute the balance independently of the service.</summary>
+    public List<(WorkLog Log, InvestmentCategory Category, Guid? ItemTeam)> Logs { get; } = [];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<BalanceWorld> CreateAsync(TestDatabase database)
+    public static async Task<BalanceWorld> CreateAsync(TestDatabase database) => new() { Work = await WorkWorld.CreateAsync(database) };
+
+    public async Task<RecordedItem> ItemAsync(string title, InvestmentCategory category, Guid? teamId)
     {
-        var work = await WorkWorld.CreateAsync(database);
-        var leader = await PlatformData.AddUserAsync(database, "leader");
-        var otherOwner = await PlatformData.AddUserAsync(database, "netowner");
-        var network = new Service { Name = "Network", OwnerId = otherOwner.Id, DeliveringTeamId = work.Field.Id, Lifecycle = ServiceLifecycle.Live };
-        await using (var db = database.NewDbContext())
-        {
-            db.Add(network);
-            await db.SaveChangesAsync(Ct);
-        }
-        return new BalanceWorld { Work = work, Leader = new TestUser("leader", leader.Id, Roles.ItLeader), Network = network };
+        var number = (await Work.RunAsync(Work.Agent, u => u.Incidents.CreateAsync(
+            new IncidentDraft(title, null, Work.Service.Id, null, "requester", 2, 2, null), Ct))).Value!.Number;
+        await using var db = Database.NewDbContext();
+        var item = await db.Set<WorkItem>().SingleAsync(w => w.Number == number, Ct);
+        (item.InvestmentCategory, item.InvestmentCategoryByHand, item.TeamId) = (category, true, teamId);
+        await db.SaveChangesAsync(Ct);
+        return new RecordedItem(item.Id, number, category, teamId);
     }
 
-    public async Task<T> RunAsync<T>(ICurrentUser user, Func<BalanceUseCases, Task<T>> action)
+    public async Task LogAsync(TestUser person, RecordedItem item, DateOnly date, int minutes)
+    {
+        var log = new WorkLog { WorkItemId = item.Id, PersonId = person.UserId!.Value, Date = date, Minutes = minutes, CreatedAt = Database.Time.GetUtcNow().UtcDateTime };
+        await using var db = Database.NewDbContext();
+        db.Add(log);
+        await db.SaveChangesAsync(Ct);
+        Logs.Add((log, item.Category, item.TeamId));
+    }
+
+    public Task<T> RunAsync<T>(ICurrentUser user, Func<BalanceService, CapacityTargetService, Task<T>> action) =>
+        RunInAsync(user, async db => await action(new BalanceService(db, user, Database.Time), new CapacityTargetService(db, user, Database.Time)));
+
+    public async Task<T> RunInAsync<T>(ICurrentUser user, Func<Keel.Application.Data.KeelDb, Task<T>> action)
     {
         await using var db = Database.NewDbContext(user);
-        var time = Database.Time;
-        var work = new WorkItemService(db, user, time, new WorkViews(db, user, time), new WorkEffects(db));
-        return await action(new BalanceUseCases(
-            new InitiativeService(db, user, time), new WorkInvestmentService(db, user, time, work), new ActivityBalanceService(db, user)));
+        return await action(db);
     }
 
-    public Task<Result<InitiativeView>> ProposeAsync(
-        ICurrentUser by, string name, InvestmentCategory category = InvestmentCategory.Grow, Guid? serviceId = null) =>
-        RunAsync(by, u => u.Initiatives.CreateAsync(new InitiativeDraft(
-            name, "We believe people will order through the portal.", serviceId ?? Work.Service.Id, category,
-            "Fewer calls to the desk", "Calls per week", 120, "calls", 300, null), Ct));
-
-    public Task<Result<InitiativeView>> MoveAsync(ICurrentUser by, string number, InitiativeStatus to) =>
-        RunAsync(by, u => u.Initiatives.TransitionAsync(number, null, to, Ct));
-
-    public async Task<Result<WorkInvestmentView>> ClassifyAsync(ICurrentUser by, string number, WorkInvestmentPatch patch)
-    {
-        var current = (await RunAsync(by, u => u.Investment.GetAsync(number, Ct))).Value!;
-        return await RunAsync(by, u => u.Investment.UpdateAsync(number, current.Version, patch, Ct));
-    }
+    public Task<Result<(CapacityTargetView Target, bool Created)>> SetTargetAsync(
+        string period, decimal run, decimal debt, decimal grow, decimal transform, decimal tolerance, Guid? teamId = null, long? version = null) =>
+        RunAsync(Leader, (_, targets) => targets.PutAsync(Months.Parse(period)!.Value, teamId, new CapacityTargetDraft(run, debt, grow, transform, tolerance), version, Ct));
 }
 
-internal sealed record BalanceUseCases(InitiativeService Initiatives, WorkInvestmentService Investment, ActivityBalanceService Activities);
+internal sealed record RecordedItem(Guid Id, string Number, InvestmentCategory Category, Guid? TeamId);

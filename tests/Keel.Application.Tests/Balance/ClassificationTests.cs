@@ -19,7 +19,7 @@ public sealed class ClassificationTests(DatabaseFixture databases)
     public async Task Create_IncidentAndRequestWithTasks_RunEngageByRule(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
-        var world = await BalanceWorld.CreateAsync(database);
+        var world = await InitiativeWorld.CreateAsync(database);
 
         var incident = (await world.Work.RaiseAsync(world.Agent)).Value!;
         var request = (await world.Work.RunAsync(world.Work.Requester, u => u.Requests.CreateAsync(
@@ -37,7 +37,7 @@ public sealed class ClassificationTests(DatabaseFixture databases)
     public async Task Link_ToInitiative_TakesItsCategoryThenByHandWinsUntilReset(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
-        var world = await BalanceWorld.CreateAsync(database);
+        var world = await InitiativeWorld.CreateAsync(database);
         var initiative = (await world.ProposeAsync(world.Leader, "Portal", InvestmentCategory.Transform)).Value!;
         var number = (await world.Work.RaiseAsync(world.Agent)).Value!.Number;
 
@@ -65,7 +65,7 @@ public sealed class ClassificationTests(DatabaseFixture databases)
     public async Task Link_UnknownInitiativeOrByRequester_RefusedAndNothingWritten(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
-        var world = await BalanceWorld.CreateAsync(database);
+        var world = await InitiativeWorld.CreateAsync(database);
         var number = (await world.Work.RaiseAsync(world.Work.Requester)).Value!.Number;
 
         var unknown = await world.ClassifyAsync(world.Agent, number, new WorkInvestmentPatch(InitiativeId: Set<Guid?>(Guid.NewGuid())));
@@ -81,7 +81,7 @@ public sealed class ClassificationTests(DatabaseFixture databases)
     public async Task InitiativeCategoryChange_ReclassifiesLinkedWorkNotSetByHand(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
-        var world = await BalanceWorld.CreateAsync(database);
+        var world = await InitiativeWorld.CreateAsync(database);
         var initiative = (await world.ProposeAsync(world.Leader, "Portal", InvestmentCategory.Grow)).Value!;
         var byRule = (await world.Work.RaiseAsync(world.Agent, "One")).Value!.Number;
         var byHand = (await world.Work.RaiseAsync(world.Agent, "Two")).Value!.Number;

@@ -17,7 +17,7 @@ public sealed class InitiativeTests(DatabaseFixture databases)
     public async Task Create_ByLeader_NumberedInOrderProposedAndOwnedByCaller(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
-        var world = await BalanceWorld.CreateAsync(database);
+        var world = await InitiativeWorld.CreateAsync(database);
 
         var first = (await world.ProposeAsync(world.Leader, "Self-service portal")).Value!;
         var second = (await world.ProposeAsync(world.Leader, "Network refresh", InvestmentCategory.Debt, world.Network.Id)).Value!;
@@ -31,7 +31,7 @@ public sealed class InitiativeTests(DatabaseFixture databases)
     public async Task Create_OwnerOnlyOnOwnService_OthersRefusedAndNothingStored(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
-        var world = await BalanceWorld.CreateAsync(database);
+        var world = await InitiativeWorld.CreateAsync(database);
 
         var own = await world.ProposeAsync(world.Owner, "Laptop self-service");
         var others = await world.ProposeAsync(world.Owner, "Faster Wi-Fi", serviceId: world.Network.Id);
@@ -51,7 +51,7 @@ public sealed class InitiativeTests(DatabaseFixture databases)
     public async Task Read_RequesterRefusedAgentReads(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
-        var world = await BalanceWorld.CreateAsync(database);
+        var world = await InitiativeWorld.CreateAsync(database);
         var number = (await world.ProposeAsync(world.Leader, "Self-service portal")).Value!.Number;
 
         var requester = await world.RunAsync(world.Work.Requester, u => u.Initiatives.GetAsync(number, Ct));
@@ -65,7 +65,7 @@ public sealed class InitiativeTests(DatabaseFixture databases)
     public async Task Lifecycle_DeliveredThenReviewed_ExpectedAgainstRealised(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
-        var world = await BalanceWorld.CreateAsync(database);
+        var world = await InitiativeWorld.CreateAsync(database);
         var number = (await world.ProposeAsync(world.Leader, "Self-service portal")).Value!.Number;
         var leader = world.Leader;
 
@@ -86,7 +86,7 @@ public sealed class InitiativeTests(DatabaseFixture databases)
     public async Task Update_StaleVersion_ConflictAndNothingWritten(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
-        var world = await BalanceWorld.CreateAsync(database);
+        var world = await InitiativeWorld.CreateAsync(database);
         var created = (await world.ProposeAsync(world.Leader, "Self-service portal")).Value!;
         var rename = new InitiativePatch(Name: new Optional<string?>(true, "Portal 2.0"));
 
@@ -103,7 +103,7 @@ public sealed class InitiativeTests(DatabaseFixture databases)
     public async Task List_FilterByStatusAndCategory_PagesWithCursor(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
-        var world = await BalanceWorld.CreateAsync(database);
+        var world = await InitiativeWorld.CreateAsync(database);
         await world.ProposeAsync(world.Leader, "Portal");
         await world.ProposeAsync(world.Leader, "Cloud move", InvestmentCategory.Transform);
         await world.ProposeAsync(world.Leader, "Data lake", InvestmentCategory.Transform);
@@ -123,7 +123,7 @@ public sealed class InitiativeTests(DatabaseFixture databases)
     public async Task Work_LinkedItems_WithLoggedHoursAndTotals(DatabaseProvider provider)
     {
         await using var database = await databases.CreateAsync(provider, Ct);
-        var world = await BalanceWorld.CreateAsync(database);
+        var world = await InitiativeWorld.CreateAsync(database);
         var initiative = (await world.ProposeAsync(world.Leader, "Portal")).Value!;
         var linked = (await world.Work.RaiseAsync(world.Agent, "Portal form fails")).Value!.Number;
         await world.Work.RaiseAsync(world.Agent, "Printer jam");

@@ -1,3 +1,4 @@
+using Keel.Application.Balance;
 using Keel.Application.Experience;
 using Keel.Application.Platform.Notifications;
 using Keel.Application.Problems;
@@ -42,6 +43,7 @@ public static class JobsSetup
         services.AddProblemJobs();
         services.AddExperienceJobs(configuration);
         services.AddValueJobs();
+        services.AddBalanceJobs();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection("Keel:Smtp"));
         services.AddJobHandler<NotificationMailHandler>();
         services.AddRecurringJob(NotificationMailHandler.JobType, NotificationMailHandler.JobType,

@@ -44,6 +44,9 @@ public enum NotificationEvent
 
     /// <summary>An account message: a link to reset your password.</summary>
     PasswordReset,
+
+    /// <summary>For the IT leader: an investment category drifted beyond its capacity target two months in a row.</summary>
+    BalanceDrift,
 }
 
 public static class NotificationEvents

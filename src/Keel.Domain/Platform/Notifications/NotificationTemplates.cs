@@ -27,6 +27,7 @@ public static partial class NotificationTemplates
         NotificationEvent.StakeholderUpdate => ("Update on major incident {number}: {title}", "{actor} sent an update on the major incident {number} “{title}”:\n\n{detail}\n\nFollow it: {link}"),
         NotificationEvent.SurveyRequested => ("How did we do with {number}?", "{number} “{title}” is done. How did we do? Tell us in a few seconds, no sign-in needed:\n\n{detail}\n\nFollow the item: {link}"),
         NotificationEvent.Invitation => ("{actor} invited you to Keel", "Hello {title},\n\n{actor} has set up a Keel account for you. Your user name is {number}.\n\nChoose your password here within {detail}: {link}\n\nThe link works once. If you did not expect this message, you can ignore it."),
+        NotificationEvent.BalanceDrift => ("Capacity drift ({number}): {title}", "{title}.\n\n{detail}\n\nSee the balance and the work behind it: {link}"),
         NotificationEvent.PasswordReset => ("Reset your Keel password", "Hello {title},\n\nSomeone, hopefully you, asked to reset the password of the Keel account {number}.\n\nChoose a new password here within {detail}: {link}\n\nThe link works once. If you did not ask for this, ignore this message: your password stays as it is."),
     };
 

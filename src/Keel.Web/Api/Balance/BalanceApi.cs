@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Keel.Application.Balance;
+using Keel.Application.Platform.Paging;
 using Keel.Domain.Balance;
 using Keel.Domain.Platform;
-using Keel.Domain.Value;
-using Keel.Web.Api.Services;
 using Keel.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static Keel.Web.Api.ApiResults;
@@ -11,53 +9,97 @@ using static Keel.Web.Api.ApiResults;
 namespace Keel.Web.Api.Balance;
 
 /// <summary>
-/// The value-chain distribution of effort (<c>/api/v1/balance/activities</c>) and the classification of one work item of
-/// any kind by number (<c>/api/v1/work/{number}</c>): its investment category, value-chain activity and initiative.
+/// The capacity balance (<c>/api/v1/balance</c>): logged time by investment category against the IT leader's targets,
+/// month by month, with drift alerts and the work behind each figure; and the targets themselves. Shares, targets and
+/// differences are percentage points (55 means 55 %), as the leader sets them.
 /// </summary>
 public static class BalanceApi
 {
     public static IEndpointRouteBuilder MapBalanceApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/balance/activities", Activities).WithTags("Balance").RequireAuthorization(Policies.Balance).WithName("GetActivityBalance")
-            .WithSummary("Hours logged in ?from=YYYY-MM-DD&to=YYYY-MM-DD ([from, to)) per value-chain activity of the work they were logged on, "
-                + "with shares and item counts; ?teamId= counts only that team's members' logs. All six activities, in the chain's order.");
-        var work = app.MapGroup("/api/v1/work").WithTags("Balance");
-        work.MapGet("/{number}/investment", GetInvestment).RequireAuthorization(Policies.Staff).WithName("GetWorkInvestment")
-            .WithSummary("A work item's (INC…, REQ…, TSK…, PRB…, CHG…) investment category, value-chain activity, whether each was set by hand, and its initiative, with the item's ETag.");
-        work.MapPatch("/{number}", UpdateInvestment).RequireAuthorization(Policies.Staff).WithName("ClassifyWork")
-            .WithSummary("Merge patch with If-Match (the item's ETag): investmentCategory, valueChainActivity (null = back to the rule), initiativeId (null unlinks). "
-                + "Linking or unlinking reclassifies what is not set by hand; each change is a history line.");
+        var balance = app.MapGroup("/api/v1/balance").WithTags("Balance");
+        balance.MapGet("", Get).RequireAuthorization(Policies.Balance).WithName("GetBalance")
+            .WithSummary("Target against actual per investment category for ?from=YYYY-MM&to=YYYY-MM (both included; default the last 12 months, at most 36), "
+                + "for the department or ?teamId= (time counts for the team the person worked as), by ?basis=hours (default) or count (items worked on). "
+                + "Per month: total, tolerance, the plan in force, and per category amount, actualPercent, targetPercent, differencePoints and drift (Over, Under or null). "
+                + "alerts: a category beyond tolerance the same way in two or more consecutive complete months.");
+        balance.MapGet("/work", Work).RequireAuthorization(Policies.Balance).WithName("ListBalanceWork")
+            .WithSummary("The work behind one figure: work items of ?category= with time logged in ?period=YYYY-MM (by ?teamId='s people), with those hours; sort by number (default) or updatedAt; cursor-paged.");
+
+        var targets = balance.MapGroup("/targets");
+        targets.MapGet("", ListTargets).RequireAuthorization(Policies.Balance).WithName("ListCapacityTargets")
+            .WithSummary("Every capacity target (at most one per month and scope), newest month first; ?teamId= for one team's.");
+        targets.MapGet("/{period}", GetTarget).RequireAuthorization(Policies.Balance).WithName("GetCapacityTarget")
+            .WithSummary("The department's target set for the month YYYY-MM (or ?teamId='s), with its ETag. It applies until the next plan.");
+        targets.MapPut("/{period}", Put).RequireAuthorization(Policies.BalanceSettings).WithName("SetCapacityTarget")
+            .WithSummary("The IT leader and admins: { run, debt, grow, transform, tolerance } in points (whole or one decimal); the four add up to exactly 100, "
+                + "tolerance 0..50. 201 when new; replacing needs If-Match. Field errors per category and 'sum'; nothing is written then.");
+        targets.MapDelete("/{period}", Delete).RequireAuthorization(Policies.BalanceSettings).WithName("DeleteCapacityTarget")
+            .WithSummary("The IT leader and admins: remove the month's target (the previous plan applies again). If-Match optional.");
         return app;
     }
 
-    private static async Task<Results<Ok<ActivityDistribution>, ProblemHttpResult>> Activities(
-        string? from, string? to, Guid? teamId, ActivityBalanceService balance, CancellationToken ct)
+    private static async Task<Results<Ok<BalanceView>, ProblemHttpResult>> Get([AsParameters] BalanceQuery query, BalanceService balance, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var first = Period.ParseDate(errors, "from", from);
-        var last = Period.ParseDate(errors, "to", to);
-        return errors.Any ? Problem(errors.ToError()) : Ok(await balance.DistributionAsync(first, last, teamId, ct));
+        var parsed = query.Parse();
+        if (!parsed.IsSuccess)
+        {
+            return Problem(parsed.Error!);
+        }
+        var (from, to, basis) = parsed.Value;
+        return Ok(await balance.BalanceAsync(from, to, query.TeamId, basis, ct));
     }
 
-    private static async Task<Results<Ok<WorkInvestmentView>, ProblemHttpResult>> GetInvestment(
-        string number, HttpContext http, WorkInvestmentService investment, CancellationToken ct) =>
-        WithETag(http, await investment.GetAsync(number, ct), w => w.Version);
-
-    private static async Task<Results<Ok<WorkInvestmentView>, ProblemHttpResult>> UpdateInvestment(
-        string number, JsonElement body, HttpContext http, WorkInvestmentService investment, CancellationToken ct)
+    private static async Task<Results<Ok<ListResponse<BalanceWorkView>>, ProblemHttpResult>> Work([AsParameters] BalanceWorkQuery query, BalanceService balance, CancellationToken ct)
     {
-        var version = ETags.Required(http.Request);
-        var split = PatchFields.From(body, "investmentCategory", "valueChainActivity");
-        if (!split.IsSuccess || !version.IsSuccess)
-        {
-            return Problem((version.Error ?? split.Error)!);
-        }
-        var (p, f) = split.Value;
-        var patch = new WorkInvestmentPatch(f.Enum<InvestmentCategory>("investmentCategory"), f.Enum<ValueChainActivity>("valueChainActivity"), p.Guid("initiativeId"));
-        if (p.Finish() is { } invalid)
-        {
-            return Problem(invalid);
-        }
-        return WithETag(http, await investment.UpdateAsync(number, version.Value, patch, ct), w => w.Version);
+        var parsed = query.Parse();
+        return parsed.IsSuccess
+            ? List(await balance.WorkAsync(parsed.Value.Period, parsed.Value.Category, query.TeamId, new PageRequest(query.Limit, query.Cursor, query.Sort), ct))
+            : Problem(parsed.Error!);
     }
+
+    private static async Task<Results<Ok<ListResponse<CapacityTargetView>>, ProblemHttpResult>> ListTargets(Guid? teamId, CapacityTargetService targets, CancellationToken ct) =>
+        All(await targets.ListAsync(teamId, ct));
+
+    private static async Task<Results<Ok<CapacityTargetView>, ProblemHttpResult>> GetTarget(
+        string period, Guid? teamId, HttpContext http, CapacityTargetService targets, CancellationToken ct)
+    {
+        var month = Month(period);
+        return month.IsSuccess ? WithETag(http, await targets.GetAsync(month.Value, teamId, ct), t => t.Version) : Problem(month.Error!);
+    }
+
+    private static async Task<Results<Created<CapacityTargetView>, Ok<CapacityTargetView>, ProblemHttpResult>> Put(
+        string period, Guid? teamId, CapacityTargetDraft draft, HttpContext http, CapacityTargetService targets, CancellationToken ct)
+    {
+        var month = Month(period);
+        var version = ETags.Optional(http.Request);
+        if (!month.IsSuccess || !version.IsSuccess)
+        {
+            return Problem((month.Error ?? version.Error)!);
+        }
+        var result = await targets.PutAsync(month.Value, teamId, draft, version.Value, ct);
+        if (!result.IsSuccess)
+        {
+            return Problem(result.Error!);
+        }
+        var (target, created) = result.Value;
+        ETags.Set(http, target.Version);
+        return created
+            ? TypedResults.Created($"/api/v1/balance/targets/{target.Period}" + (teamId is { } t ? $"?teamId={t}" : ""), target)
+            : TypedResults.Ok(target);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string period, Guid? teamId, HttpContext http, CapacityTargetService targets, CancellationToken ct)
+    {
+        var month = Month(period);
+        var version = ETags.Optional(http.Request);
+        if (!month.IsSuccess || !version.IsSuccess)
+        {
+            return Problem((month.Error ?? version.Error)!);
+        }
+        return NoContent(await targets.DeleteAsync(month.Value, teamId, version.Value, ct));
+    }
+
+    private static Result<DateOnly> Month(string period) =>
+        Months.Parse(period) is { } month ? month : Error.Validation("period", "must be a month as YYYY-MM.");
 }
