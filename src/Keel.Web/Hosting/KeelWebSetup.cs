@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Keel.Application.Balance;
 using Keel.Application.Changes;
 using Keel.Application.Data;
 using Keel.Application.Experience;
@@ -52,6 +53,7 @@ public static class KeelWebSetup
         services.AddChangeCalendarUseCases();
         services.AddValueUseCases();
         services.AddExperienceUseCases();
+        services.AddTechDebtUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);
