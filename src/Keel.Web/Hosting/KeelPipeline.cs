@@ -1,3 +1,4 @@
+using Keel.Web.Api.Balance;
 using Keel.Web.Api.Changes;
 using Keel.Web.Api.Experience;
 using Keel.Web.Api.Knowledge;
@@ -52,6 +53,7 @@ public static class KeelPipeline
         app.MapCalendarsApi().MapSlaPoliciesApi().MapSlaAttainmentApi();
         app.MapValueApi();
         app.MapProblemsApi();
+        app.MapTechDebtApi();
         app.MapChangeWindowsApi().MapChangeCalendarApi();
         app.MapKnowledgeApi();
         app.MapSurveysApi();
