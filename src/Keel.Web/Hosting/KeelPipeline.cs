@@ -56,6 +56,7 @@ public static class KeelPipeline
         Keel.Web.Api.Balance.InitiativesApi.MapInitiativesApi(app);
         Keel.Web.Api.Balance.ActivitiesApi.MapActivitiesApi(app);
         app.MapBalanceApi();
+        app.MapTechDebtApi();
         app.MapChangeWindowsApi().MapChangeCalendarApi();
         app.MapKnowledgeApi();
         app.MapSurveysApi();

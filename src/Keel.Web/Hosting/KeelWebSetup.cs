@@ -55,6 +55,7 @@ public static class KeelWebSetup
         services.AddValueUseCases();
         services.AddExperienceUseCases();
         services.AddBalanceUseCases();
+        services.AddTechDebtUseCases();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);
