@@ -52,6 +52,7 @@ public static class KeelWebSetup
         services.AddChangeCalendarUseCases();
         services.AddValueUseCases();
         services.AddExperienceUseCases();
+        Keel.Application.Balance.ValueStreamsSetup.AddValueStreamUseCases(services);
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);
