@@ -54,7 +54,7 @@ public sealed class NavMenuTests : ComponentTest
     [Fact]
     public void NavMenu_Agent_ShowsTheWorkingAreasOfAnAgent()
     {
-        LinksFor(Roles.Agent).ShouldBe(["/portal", "/work", "/problems", "/changes", "/changes/calendar", "/knowledge", "/services", "/configuration-items", "/profile"], ignoreOrder: true);
+        LinksFor(Roles.Agent).ShouldBe(["/portal", "/work", "/problems", "/changes", "/changes/calendar", "/knowledge", "/services", "/configuration-items", "/value-streams", "/profile"], ignoreOrder: true);
     }
 
     [Fact]
