@@ -14,7 +14,8 @@ public sealed record StepFlow(DateTime? Start, DateTime? End)
 /// One item's way through a stream. <see cref="WaitsBefore"/>[k] is the gap between the end of the last step the item
 /// went through before step k and the start of step k (null for the first step and for a skipped step).
 /// </summary>
-public sealed record ItemFlow(DateTime? Start, DateTime? Finish, IReadOnlyList<StepFlow> Steps, IReadOnlyList<TimeSpan?> WaitsBefore, TimeSpan Touch)
+public sealed record ItemFlow(DateTime? Start, DateTime? Finish, IReadOnlyList<StepFlow> Steps, IReadOnlyList<TimeSpan?> WaitsBefore, TimeSpan Touch,
+    DateTime? Abandoned = null)
 {
     public bool Started => Start is not null;
 
@@ -44,6 +45,8 @@ public sealed record ItemFlow(DateTime? Start, DateTime? Finish, IReadOnlyList<S
 /// <item>Lead time runs from the first step start the item reached (even of a step it then skipped: a request without
 /// approval is still timed from its submission) to the last step's end; an
 /// item that never reaches the last step's end is unfinished (work in progress).</item>
+/// <item>Abandoning: an item cancelled or rejected before it reaches the end leaves the stream at that moment; it counts
+/// in no lead time or throughput, and is not work in progress after it.</item>
 /// <item>Touch time is the time within the lead time spent in a <see cref="TouchStates">working state</see>; everything
 /// else (new, queued, awaiting approval, on hold, scheduled, resolved) is waiting. Flow efficiency = touch / lead.</item>
 /// </list>
@@ -61,9 +64,18 @@ public static class FlowCalculator
         WorkState.InProgress, WorkState.InFulfilment, WorkState.RootCauseAnalysis, WorkState.Assess, WorkState.Implement, WorkState.Review,
     };
 
+    /// <summary>The states in which an item leaves a stream without finishing it (unless the stream ends there).</summary>
+    public static IReadOnlySet<WorkState> AbandonedStates { get; } = new HashSet<WorkState> { WorkState.Cancelled, WorkState.Rejected };
+
     public static ItemFlow Calculate(WorkKind kind, IReadOnlyList<FlowStep> steps, IEnumerable<FlowEvent> history, DateTime asOf)
     {
         var events = history.Where(e => e.At < asOf).OrderBy(e => e.At).ThenByDescending(e => e.IsCreation).ToList();
+        // Nothing after a cancellation or rejection counts (a rejected request is closed, but was never fulfilled).
+        var cut = events.FindIndex(e => AbandonedStates.Contains(e.Entered) && !steps.Any(s => s.Start.IsMarkedBy(e) || s.End.IsMarkedBy(e)));
+        if (cut >= 0)
+        {
+            events.RemoveRange(cut + 1, events.Count - cut - 1);
+        }
         var result = new StepFlow[steps.Count];
         var waits = new TimeSpan?[steps.Count];
         var cursor = 0;
@@ -114,8 +126,10 @@ public static class FlowCalculator
                 finish = events[e].At;
             }
         }
-        var touch = start is { } from ? TouchTime(events, from, finish ?? asOf) : TimeSpan.Zero;
-        return new ItemFlow(start, finish, result, waits, touch);
+        // Cancelled or rejected before the end: the item left the stream then (neither finished nor in progress after it).
+        DateTime? abandoned = start is not null && finish is null && cut >= 0 ? events[cut].At : null;
+        var touch = start is { } from ? TouchTime(events, from, finish ?? abandoned ?? asOf) : TimeSpan.Zero;
+        return new ItemFlow(start, finish, result, waits, touch, abandoned);
     }
 
     private static int IndexOf(List<FlowEvent> events, FlowMilestone milestone, int from)

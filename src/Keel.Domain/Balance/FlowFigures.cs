@@ -6,7 +6,7 @@ public sealed record StepFigures(string Name, ValueChainActivity Activity, int P
 /// <summary>
 /// A stream's flow over [from, to): lead time (median, 85th percentile) and mean flow efficiency of the items that
 /// finished in it, throughput (finished per week), work in progress at the end and on average (item-time in the stream
-/// over the period's length, Little's law), and each step's figures.
+/// over the period's length, Little's law), the items cancelled or rejected on the way, and each step's figures.
 /// </summary>
 public sealed record FlowFigures(
     DateTime From,
@@ -19,6 +19,7 @@ public sealed record FlowFigures(
     double ThroughputPerWeek,
     int WorkInProgress,
     double AverageWorkInProgress,
+    int Abandoned,
     IReadOnlyList<StepFigures> Steps);
 
 /// <summary>
@@ -34,6 +35,7 @@ public sealed class FlowAccumulator(IReadOnlyList<FlowStep> steps, DateTime from
     private readonly List<double>[] _waits = [.. steps.Select(_ => new List<double>())];
     private readonly int[] _skipped = new int[steps.Count];
     private int _wip;
+    private int _abandoned;
     private double _itemHours;
 
     public void Add(ItemFlow flow)
@@ -42,10 +44,16 @@ public sealed class FlowAccumulator(IReadOnlyList<FlowStep> steps, DateTime from
         {
             return;
         }
-        var until = flow.Finish is { } f && f < to ? f : to;
+        var left = flow.Finish ?? flow.Abandoned;
+        var until = left is { } l && l < to ? l : to;
         if (until > from)
         {
             _itemHours += (until - (start > from ? start : from)).TotalHours;
+        }
+        if (flow.Abandoned is { } abandoned && abandoned < to)
+        {
+            _abandoned += abandoned >= from ? 1 : 0;
+            return;
         }
         if (flow.Finish is not { } finish || finish >= to)
         {
@@ -90,6 +98,7 @@ public sealed class FlowAccumulator(IReadOnlyList<FlowStep> steps, DateTime from
             weeks > 0 ? _leads.Count / weeks : 0,
             _wip,
             hours > 0 ? _itemHours / hours : 0,
+            _abandoned,
             [.. steps.Select((s, k) => new StepFigures(s.Name, s.Activity, _inStep[k].Count, _skipped[k], Percentile(_inStep[k], 0.5),
                 k == 0 ? null : Percentile(_waits[k], 0.5)))]);
     }

@@ -64,6 +64,19 @@ public sealed class FlowAccumulatorTests
     }
 
     [Fact]
+    public void Figures_Cancelled_LeavesTheStreamNotWorkInProgress()
+    {
+        var acc = new FlowAccumulator(Restore, From, To);
+        acc.Add(FlowCalculator.Calculate(WorkKind.Incident, Restore,
+            [FlowEvent.Creation(From.AddDays(1), New), FlowEvent.Move(From.AddDays(2), Cancelled)], To));
+
+        var figures = acc.Figures();
+
+        (figures.WorkInProgress, figures.Finished, figures.Abandoned).ShouldBe((0, 0, 1));
+        figures.AverageWorkInProgress.ShouldBe(24.0 / (14 * 24), 1e-9);
+    }
+
+    [Fact]
     public void Figures_FinishedBeforeThePeriod_AreLeftOut()
     {
         var acc = new FlowAccumulator(Restore, From, To);

@@ -146,4 +146,29 @@ public sealed class FlowCalculatorTests
 
         flow.Lead!.Value.TotalHours.ShouldBe(3);
     }
+
+    [Fact]
+    public void Calculate_CancelledBeforeTheEnd_AbandonedNotInProgress()
+    {
+        var flow = FlowCalculator.Calculate(WorkKind.Incident, Restore, [Created(0, New), To(1, InProgress), To(3, Cancelled)], AsOf);
+
+        flow.Finished.ShouldBeFalse();
+        flow.Abandoned.ShouldBe(T0.AddHours(3));
+        flow.Touch.TotalHours.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Calculate_RejectedThenClosed_AbandonedNotFinished()
+    {
+        IReadOnlyList<FlowStep> steps =
+        [
+            new("Approve", ValueChainActivity.Engage, FlowMilestone.Created, FlowMilestone.Enter(InFulfilment)),
+            new("Close", ValueChainActivity.Engage, FlowMilestone.Enter(Fulfilled), FlowMilestone.Enter(Closed)),
+        ];
+
+        var flow = FlowCalculator.Calculate(WorkKind.Request, steps, [Created(0), To(1, AwaitingApproval), To(5, Rejected), To(9, Closed)], AsOf);
+
+        flow.Finished.ShouldBeFalse();
+        flow.Abandoned.ShouldBe(T0.AddHours(5));
+    }
 }

@@ -41,7 +41,7 @@ public sealed class ValueStreamPageTests : ComponentTest
     [Fact]
     public void Diagram_ThreeSteps_BoxPerStepWithTimesAndWaitsColouredByActivity()
     {
-        var figures = new FlowFigures(DateTime.UtcNow.AddDays(-30), DateTime.UtcNow, 12, 50, 90, 10, 0.2, 2.8, 4, 3.5,
+        var figures = new FlowFigures(DateTime.UtcNow.AddDays(-30), DateTime.UtcNow, 12, 50, 90, 10, 0.2, 2.8, 4, 3.5, 1,
         [
             new StepFigures("Approve", ValueChainActivity.Engage, 12, 0, 5, null),
             new StepFigures("Prepare", ValueChainActivity.Engage, 10, 2, 0.5, 3),
