@@ -61,6 +61,7 @@ public static class KeelPipeline
         app.MapKnowledgeApi();
         app.MapSurveysApi();
         app.MapValueRollupApi();
+        Keel.Web.Api.Balance.ValueStreamsApi.MapValueStreamsApi(app);
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -56,6 +56,7 @@ public static class KeelWebSetup
         services.AddExperienceUseCases();
         services.AddBalanceUseCases();
         services.AddTechDebtUseCases();
+        Keel.Application.Balance.ValueStreamsSetup.AddValueStreamUseCases(services);
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);

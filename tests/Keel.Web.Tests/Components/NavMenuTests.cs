@@ -54,7 +54,7 @@ public sealed class NavMenuTests : ComponentTest
     [Fact]
     public void NavMenu_Agent_ShowsTheWorkingAreasOfAnAgent()
     {
-        LinksFor(Roles.Agent).ShouldBe(["/portal", "/work", "/problems", "/changes", "/changes/calendar", "/knowledge", "/services", "/configuration-items", "/initiatives", "/profile"], ignoreOrder: true);
+        LinksFor(Roles.Agent).ShouldBe(["/portal", "/work", "/problems", "/changes", "/changes/calendar", "/knowledge", "/services", "/configuration-items", "/initiatives", "/tech-debt", "/value-streams", "/profile"], ignoreOrder: true);
     }
 
     [Fact]
