@@ -22,13 +22,13 @@ public sealed class DemoStartupTests(DatabaseFixture databases)
 
         await SeedAsync(database, log, ("Keel:Demo:Profile", "demo"), ("Keel:Demo:Items", "0"));
 
-        log.Lines.Count.ShouldBe(13, string.Join('\n', log.Lines));
+        log.Lines.Count.ShouldBe(17, string.Join('\n', log.Lines));
         log.Lines[0].ShouldBe("Seeding the demo organization (profile demo, 0 work items)");
-        log.Lines.Skip(1).Take(11).ShouldBe([
-            "Seeding roles (1/11)", "Seeding organization (2/11)", "Seeding services (3/11)", "Seeding work (4/11)", "Seeding service levels (5/11)",
-            "Seeding work history (6/11)", "Seeding problems (7/11)", "Seeding changes (8/11)", "Seeding SLA attainment (9/11)", "Seeding knowledge (10/11)",
-            "Seeding experience (11/11)"]);
-        log.Lines[12].ShouldStartWith("Demo organization: ");
+        log.Lines.Skip(1).Take(15).ShouldBe([
+            "Seeding roles (1/15)", "Seeding organization (2/15)", "Seeding services (3/15)", "Seeding work (4/15)", "Seeding service levels (5/15)",
+            "Seeding work history (6/15)", "Seeding problems (7/15)", "Seeding changes (8/15)", "Seeding technical debt (9/15)", "Seeding initiatives (10/15)",
+            "Seeding SLA attainment (11/15)", "Seeding knowledge (12/15)", "Seeding experience (13/15)", "Seeding capacity targets (14/15)", "Seeding value streams (15/15)"]);
+        log.Lines[16].ShouldStartWith("Demo organization: ");
         await using var db = database.NewDbContext();
         (await db.Users.CountAsync(Ct)).ShouldBeGreaterThan(100);
     }
