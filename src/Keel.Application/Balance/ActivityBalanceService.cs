@@ -15,7 +15,8 @@ public sealed record ActivityDistribution(DateOnly From, DateOnly To, Ref? Team,
 
 /// <summary>
 /// The distribution of effort over the value chain (issue 8): the minutes of every work log dated in [from, to), by the
-/// activity of the work it was logged on; with a team, only the logs of that team's members.
+/// activity of the work it was logged on; with a team, the time of the people who worked as that team, by the same
+/// rule as the capacity balance (<see cref="BalanceUsage"/>).
 /// </summary>
 public sealed class ActivityBalanceService(KeelDb db, ICurrentUser user)
 {
@@ -49,17 +50,11 @@ public sealed class ActivityBalanceService(KeelDb db, ICurrentUser user)
         {
             return errors.ToError();
         }
-        var logs = db.Set<WorkLog>().Where(l => l.Date >= from!.Value && l.Date < to!.Value);
-        if (team is not null)
-        {
-            logs = logs.Where(l => db.Set<TeamMember>().Any(m => m.TeamId == team.Id && m.UserId == l.PersonId));
-        }
-        var rows = await (from l in logs
-                          join w in db.Set<WorkItem>() on l.WorkItemId equals w.Id
-                          group new { l.Minutes, l.WorkItemId } by w.ValueChainActivity into g
-                          select new { Activity = g.Key, Minutes = g.Sum(x => x.Minutes), Items = g.Select(x => x.WorkItemId).Distinct().Count() })
-            .ToListAsync(ct);
-        var total = rows.Sum(r => (long)r.Minutes);
+        var entries = await BalanceUsage.LoadAsync(db, from!.Value, to!.Value, team?.Id, null, ct);
+        var rows = entries.GroupBy(e => e.Activity)
+            .Select(g => new { Activity = g.Key, Minutes = g.Sum(e => e.Minutes), Items = g.Select(e => e.WorkItemId).Distinct().Count() })
+            .ToList();
+        var total = rows.Sum(r => r.Minutes);
         var shares = Enum.GetValues<ValueChainActivity>().Select(activity =>
         {
             var row = rows.FirstOrDefault(r => r.Activity == activity);

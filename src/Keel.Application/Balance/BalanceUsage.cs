@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Keel.Application.Balance;
 
-/// <summary>Minutes one person logged on one item in one month, with the item's category now.</summary>
-internal sealed record UsageEntry(DateOnly Period, Guid PersonId, Guid WorkItemId, InvestmentCategory Category, long Minutes);
+/// <summary>Minutes one person logged on one item in one month, with the item's category and value-chain activity now.</summary>
+internal sealed record UsageEntry(DateOnly Period, Guid PersonId, Guid WorkItemId, InvestmentCategory Category, ValueChainActivity Activity, long Minutes);
 
 /// <summary>
-/// Reads logged time for the balance. Time counts under the category its work item has now (re-classifying an item
+/// Reads logged time for the balance and the value-chain distribution. Time counts under the category its work item has now (re-classifying an item
 /// re-states history, which is what a leader correcting a category wants). For a team, time counts for the team the
 /// person worked as — the item's team when they belong to it, else their first team — the same rule that prices
 /// labour (<see cref="LabourCost.TeamOf"/>): capacity is people's time, wherever the item sits.
@@ -34,15 +34,15 @@ internal static class BalanceUsage
         var rows = await (
                 from l in logs
                 join w in items on l.WorkItemId equals w.Id
-                group l.Minutes by new { l.Date.Year, l.Date.Month, l.PersonId, l.WorkItemId, w.TeamId, w.InvestmentCategory } into g
-                select new { g.Key.Year, g.Key.Month, g.Key.PersonId, g.Key.WorkItemId, g.Key.TeamId, g.Key.InvestmentCategory, Minutes = g.Sum() })
+                group l.Minutes by new { l.Date.Year, l.Date.Month, l.PersonId, l.WorkItemId, w.TeamId, w.InvestmentCategory, w.ValueChainActivity } into g
+                select new { g.Key.Year, g.Key.Month, g.Key.PersonId, g.Key.WorkItemId, g.Key.TeamId, g.Key.InvestmentCategory, g.Key.ValueChainActivity, Minutes = g.Sum() })
             .ToListAsync(ct);
         if (teamId is { } only)
         {
             var teams = await TeamsByPersonAsync(db, rows.Select(r => r.PersonId).Distinct().ToList(), ct);
             rows = rows.Where(r => LabourCost.TeamOf(teams.GetValueOrDefault(r.PersonId) ?? [], r.TeamId)?.Id == only).ToList();
         }
-        return rows.Select(r => new UsageEntry(new DateOnly(r.Year, r.Month, 1), r.PersonId, r.WorkItemId, r.InvestmentCategory, r.Minutes)).ToList();
+        return rows.Select(r => new UsageEntry(new DateOnly(r.Year, r.Month, 1), r.PersonId, r.WorkItemId, r.InvestmentCategory, r.ValueChainActivity, r.Minutes)).ToList();
     }
 
     /// <summary>Per month and category: minutes logged (hours basis) or distinct items worked on (count basis).</summary>

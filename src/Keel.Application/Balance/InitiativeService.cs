@@ -96,7 +96,7 @@ public sealed class InitiativeService(KeelDb db, ICurrentUser user, TimeProvider
         {
             return NotYours();
         }
-        initiative.Number = Initiative.FormatNumber(await InitiativeNumbers.ReserveAsync(db, 1, ct));
+        initiative.Number = Initiative.FormatNumber(await WorkNumbers.ReserveAsync(db, Initiative.Counter, 1, ct));
         db.Add(initiative);
         await db.SaveChangesAsync(ct);
         return (await ViewsAsync([initiative], ct))[0];

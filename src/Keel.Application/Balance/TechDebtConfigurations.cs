@@ -27,9 +27,9 @@ internal sealed class TechDebtItemConfiguration : IEntityTypeConfiguration<TechD
         b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ConfigurationItem>().WithMany().HasForeignKey(x => x.ConfigurationItemId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<KeelUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
-        // The change that pays the debt off; deleting it leaves the item without one. PayoffInitiativeId gets its key when
-        // initiatives land.
+        // The change or initiative that pays the debt off; deleting either leaves the item without it.
         b.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.PayoffChangeId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Initiative>().WithMany().HasForeignKey(x => x.PayoffInitiativeId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -63,19 +63,10 @@ public sealed class TechDebtService(KeelDb db, ICurrentUser user, TimeProvider t
             return Error.Forbidden("Service owners keep the debt of their own services only.");
         }
         await PayOffWithAsync(item, change, ct);
-        item.Sequence = (await db.Set<TechDebtItem>().MaxAsync(i => (int?)i.Sequence, ct) ?? 0) + 1;
+        item.Sequence = checked((int)await WorkNumbers.ReserveAsync(db, TechDebtNumber.Counter, 1, ct));
         item.Number = TechDebtNumber.Format(item.Sequence);
         db.Add(item);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (!ct.IsCancellationRequested)
-        {
-            // Two items created at the same moment drew the same number; the unique index refused the second.
-            db.ChangeTracker.Clear();
-            return Error.Conflict("Another debt item was numbered at the same moment; try again.");
-        }
+        await db.SaveChangesAsync(ct);
         return await ViewAsync(item, ct);
     }
 
@@ -259,6 +250,10 @@ public sealed class TechDebtService(KeelDb db, ICurrentUser user, TimeProvider t
         {
             errors.Add("ownerId", "is not an active person.");
         }
+        if (item.PayoffInitiativeId is { } initiativeId && !await db.Set<Initiative>().AnyAsync(i => i.Id == initiativeId, ct))
+        {
+            errors.Add("payoffInitiativeId", "is not an initiative.");
+        }
         if (payoffChangeId is not { } changeId)
         {
             return null;
@@ -286,18 +281,19 @@ public sealed class TechDebtService(KeelDb db, ICurrentUser user, TimeProvider t
         if (previous is { } old && !await db.Set<TechDebtItem>().AnyAsync(i => i.PayoffChangeId == old && i.Id != item.Id, ct)
             && await db.Set<WorkItem>().FirstOrDefaultAsync(w => w.Id == old, ct) is { } released)
         {
-            Remediates(released, false);
+            await RemediatesAsync(released, false, ct);
         }
         if (change is not null)
         {
-            Remediates(change, true);
+            await RemediatesAsync(change, true, ct);
         }
     }
 
-    private void Remediates(WorkItem change, bool remediates)
+    /// <summary>The change's category follows the rules again: its initiative's category still wins over Debt.</summary>
+    private async Task RemediatesAsync(WorkItem change, bool remediates, CancellationToken ct)
     {
         change.Change("remediatesDebt", change.RemediatesDebt, remediates, v => change.RemediatesDebt = v, user.UserId, Now, internalLine: true);
-        change.Classify(null, null, user.UserId, Now);
+        await WorkClassifier.ReclassifyAsync(db, change, user.UserId, Now, ct);
         change.UpdatedAt = Now;
     }
 
@@ -313,10 +309,13 @@ public sealed class TechDebtService(KeelDb db, ICurrentUser user, TimeProvider t
         var change = item.PayoffChangeId is { } changeId
             ? await db.Set<WorkItem>().Where(w => w.Id == changeId).Select(w => new WorkRef(w.Number, w.Title)).FirstOrDefaultAsync(ct)
             : null;
+        var initiative = item.PayoffInitiativeId is { } initiativeId
+            ? await db.Set<Initiative>().Where(i => i.Id == initiativeId).Select(i => new InitiativeRef(i.Id, i.Number, i.Name)).FirstOrDefaultAsync(ct)
+            : null;
         var (edit, link) = await RightsAsync(item, ct);
         return new TechDebtView(item.Id, item.Number, item.Title, item.Description, service, ci, item.RemediationEstimateHours,
             item.ManualInterestHoursPerMonth, item.Risk, item.Status, new Ref(item.OwnerId, names.GetValueOrDefault(item.OwnerId, "")),
-            item.PayoffChangeId, change, item.PayoffInitiativeId, DebtInterestView.Of(figure),
+            item.PayoffChangeId, change, item.PayoffInitiativeId, initiative, DebtInterestView.Of(figure),
             Round(DebtPayback.MonthsToPayBack(item.RemediationEstimateHours, figure)), from, to.AddDays(-1),
             await interest.LinkedWorkAsync(item.Id, ct), edit ? DebtLifecycle.AllowedFrom(item.Status) : [], edit, link,
             item.CreatedAt, item.UpdatedAt, item.Version);

@@ -42,7 +42,7 @@ public sealed record LinkedWorkView(Guid Id, WorkKind Kind, string Number, strin
 public sealed record TechDebtView(
     Guid Id, string Number, string Title, string Description, Ref Service, Ref? ConfigurationItem, double RemediationEstimateHours,
     double? ManualInterestHoursPerMonth, DebtRisk Risk, DebtStatus Status, Ref Owner, Guid? PayoffChangeId, WorkRef? PayoffChange,
-    Guid? PayoffInitiativeId, DebtInterestView Interest, double? MonthsToPayBack, DateOnly InterestFrom, DateOnly InterestTo,
+    Guid? PayoffInitiativeId, InitiativeRef? PayoffInitiative, DebtInterestView Interest, double? MonthsToPayBack, DateOnly InterestFrom, DateOnly InterestTo,
     IReadOnlyList<LinkedWorkView> LinkedWork, IReadOnlyList<DebtStatus> AllowedTransitions, bool CanEdit, bool CanLink,
     DateTime CreatedAt, DateTime UpdatedAt, long Version);
 

@@ -1,4 +1,5 @@
 using Keel.Application.Balance;
+using Keel.Application.Work;
 using Keel.Domain.Balance;
 using Keel.Domain.Services;
 using Keel.Domain.Work;
@@ -49,7 +50,7 @@ internal sealed class InitiativesStep : IDemoSeedStep
         var leader = context.Organization!.Person(DemoAccounts.Leader);
         var services = context.Services.Services.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var plans = Plans.Where(p => services.ContainsKey(p.Service)).ToList();
-        var first = await InitiativeNumbers.ReserveAsync(db, plans.Count, ct);
+        var first = await WorkNumbers.ReserveAsync(db, Initiative.Counter, plans.Count, ct);
         var initiatives = new List<(Initiative Initiative, Plan Plan)>();
         foreach (var (plan, index) in plans.Select((p, i) => (p, i)))
         {

@@ -1,3 +1,4 @@
+using Keel.Application.Work;
 using Keel.Domain.Balance;
 using Keel.Domain.Services;
 using Keel.Domain.Work;
@@ -63,7 +64,7 @@ internal sealed class TechDebtStep : IDemoSeedStep
         {
             var item = new TechDebtItem
             {
-                Id = context.Ids.NextGuid(), Sequence = items.Count + 1, Number = TechDebtNumber.Format(items.Count + 1), Title = title,
+                Id = context.Ids.NextGuid(), Title = title,
                 Description = description, ServiceId = serviceId, RemediationEstimateHours = remediation, ManualInterestHoursPerMonth = manual,
                 Risk = risk, OwnerId = owners.GetValueOrDefault(serviceId, leader.Id), CreatedAt = now.AddDays(-40 + items.Count), UpdatedAt = now,
             };
@@ -96,6 +97,13 @@ internal sealed class TechDebtStep : IDemoSeedStep
         {
             items[2].Status = DebtStatus.InRemediation;
             items[3].Status = DebtStatus.Accepted;
+        }
+        // Numbered from the same counter as the register's own, so the next item created by hand follows on.
+        var first = await WorkNumbers.ReserveAsync(db, TechDebtNumber.Counter, items.Count, ct);
+        foreach (var (item, index) in items.Select((item, index) => (item, index)))
+        {
+            item.Sequence = checked((int)(first + index));
+            item.Number = TechDebtNumber.Format(item.Sequence);
         }
         db.AddRange(items);
         await db.SaveChangesAsync(ct);

@@ -7,14 +7,18 @@ namespace Keel.Application.Work;
 /// <summary>
 /// Gives out work numbers per kind from a counter row, in a statement of its own: two nodes never hand out the same
 /// number, and no lock is held while the item itself is saved. A failed save leaves a gap, as in ServiceNow.
+/// Other numbered records (initiatives, debt items) take a counter row of their own, named after them.
 /// </summary>
 public static class WorkNumbers
 {
     /// <summary>Reserves <paramref name="count"/> numbers and returns the first sequence of the block.</summary>
-    public static async Task<long> ReserveAsync(KeelDb db, WorkKind kind, int count, CancellationToken ct)
+    public static Task<long> ReserveAsync(KeelDb db, WorkKind kind, int count, CancellationToken ct) =>
+        ReserveAsync(db, kind.ToString(), count, ct);
+
+    /// <summary>Reserves <paramref name="count"/> numbers from the counter <paramref name="name"/> (created at 0 when missing).</summary>
+    public static async Task<long> ReserveAsync(KeelDb db, string name, int count, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var name = kind.ToString();
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""INSERT INTO "WorkCounters" ("Kind", "Last") VALUES ({name}, 0) ON CONFLICT DO NOTHING""", ct);
         var last = await db.Database.SqlQuery<long>(

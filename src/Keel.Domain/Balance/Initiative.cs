@@ -11,6 +11,9 @@ namespace Keel.Domain.Balance;
 public sealed class Initiative : IAudited, IVersioned
 {
     public const string Prefix = "INI";
+
+    /// <summary>The row of the work counters that numbers initiatives.</summary>
+    public const string Counter = "Initiative";
     public const int NameMaxLength = 200;
     public const int TextMaxLength = 4000;
     public const int UnitMaxLength = 40;

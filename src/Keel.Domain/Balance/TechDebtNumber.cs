@@ -7,6 +7,9 @@ public static class TechDebtNumber
 {
     public const string Prefix = "TD";
 
+    /// <summary>The row of the work counters that numbers debt items.</summary>
+    public const string Counter = "TechDebt";
+
     public static string Format(int sequence) =>
         sequence < 1
             ? throw new ArgumentOutOfRangeException(nameof(sequence), sequence, "A debt number counts from 1.")

@@ -457,6 +457,8 @@ namespace Keel.Migrations.Postgres.Migrations
 
                     b.HasIndex("PayoffChangeId");
 
+                    b.HasIndex("PayoffInitiativeId");
+
                     b.HasIndex("Sequence")
                         .IsUnique();
 
@@ -3234,6 +3236,11 @@ namespace Keel.Migrations.Postgres.Migrations
                     b.HasOne("Keel.Domain.Work.WorkItem", null)
                         .WithMany()
                         .HasForeignKey("PayoffChangeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Keel.Domain.Balance.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("PayoffInitiativeId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Keel.Domain.Services.Service", null)

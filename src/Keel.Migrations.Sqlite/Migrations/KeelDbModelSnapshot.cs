@@ -452,6 +452,8 @@ namespace Keel.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PayoffChangeId");
 
+                    b.HasIndex("PayoffInitiativeId");
+
                     b.HasIndex("Sequence")
                         .IsUnique();
 
@@ -3219,6 +3221,11 @@ namespace Keel.Migrations.Sqlite.Migrations
                     b.HasOne("Keel.Domain.Work.WorkItem", null)
                         .WithMany()
                         .HasForeignKey("PayoffChangeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Keel.Domain.Balance.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("PayoffInitiativeId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Keel.Domain.Services.Service", null)

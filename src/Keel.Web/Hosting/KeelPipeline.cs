@@ -53,15 +53,11 @@ public static class KeelPipeline
         app.MapCalendarsApi().MapSlaPoliciesApi().MapSlaAttainmentApi();
         app.MapValueApi();
         app.MapProblemsApi();
-        Keel.Web.Api.Balance.InitiativesApi.MapInitiativesApi(app);
-        Keel.Web.Api.Balance.ActivitiesApi.MapActivitiesApi(app);
-        app.MapBalanceApi();
-        app.MapTechDebtApi();
+        app.MapBalanceApi().MapActivitiesApi().MapInitiativesApi().MapTechDebtApi().MapValueStreamsApi();
         app.MapChangeWindowsApi().MapChangeCalendarApi();
         app.MapKnowledgeApi();
         app.MapSurveysApi();
         app.MapValueRollupApi();
-        Keel.Web.Api.Balance.ValueStreamsApi.MapValueStreamsApi(app);
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -50,13 +50,10 @@ public static class KeelWebSetup
         services.AddKnowledgeUseCases();
         services.AddServiceLevelUseCases();
         services.AddProblemUseCases();
-        Keel.Application.Balance.BalanceSetup.AddBalanceUseCases(services);
         services.AddChangeCalendarUseCases();
         services.AddValueUseCases();
         services.AddExperienceUseCases();
         services.AddBalanceUseCases();
-        services.AddTechDebtUseCases();
-        Keel.Application.Balance.ValueStreamsSetup.AddValueStreamUseCases(services);
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupTasks>();
         services.AddKeelJobs(configuration);

@@ -49,8 +49,5 @@ public static class BalanceText
     public static string Value(double? value, string unit) =>
         value is { } v ? $"{v.ToString("0.##", System.Globalization.CultureInfo.CurrentCulture)} {unit}".Trim() : "—";
 
-    public static string Hours(double hours) => hours.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture) + " h";
-
-    public static string? FieldError(Keel.Domain.Platform.Error? error, string field) =>
-        error?.Fields is { } fields && fields.TryGetValue(field, out var messages) ? $"{Words.FromPascal(field)} {messages[0]}" : null;
+    public static string Hours(double hours) => hours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " h";
 }

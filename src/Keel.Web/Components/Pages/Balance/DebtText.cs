@@ -50,6 +50,4 @@ public static class DebtText
 
     public static string Payback(double? months) =>
         months is { } m ? m.ToString("0.#", CultureInfo.InvariantCulture) + " months" : "—";
-
-    public static string Hours(double hours) => hours.ToString("0.##", CultureInfo.InvariantCulture) + " h";
 }

@@ -19,16 +19,6 @@ public static class FlowText
 
     public static string Number(double value, string format = "0.#") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    public static string Activity(ValueChainActivity activity) => activity switch
-    {
-        ValueChainActivity.Plan => "Plan",
-        ValueChainActivity.Improve => "Improve",
-        ValueChainActivity.Engage => "Engage",
-        ValueChainActivity.DesignAndTransition => "Design & transition",
-        ValueChainActivity.ObtainBuild => "Obtain/build",
-        ValueChainActivity.DeliverAndSupport => "Deliver & support",
-    };
-
     /// <summary>One colour per value-chain activity (readable with white text, distinct for the common colour blindnesses).</summary>
     public static string Colour(ValueChainActivity activity) => activity switch
     {

@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using Keel.Domain.Platform;
 
-namespace Keel.Application.Knowledge;
+namespace Keel.Application.Platform.Paging;
 
 /// <summary>
-/// The cursor of a list ranked by search score: the position in the ranking. A score is not a stable key to seek
-/// from, and a ranked search is read a page or two deep, so an offset is the honest choice here.
+/// The cursor of a list ranked by a computed figure (a search score, a debt item's payback): the position in the ranking.
+/// Such a figure is not a stable key to seek from, and a ranked list is read a page or two deep, so an offset is the
+/// honest choice here.
 /// </summary>
 internal static class RankCursor
 {
