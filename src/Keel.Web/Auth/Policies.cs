@@ -82,6 +82,9 @@ public static class Policies
         // Issue 8: the balance for those who steer capacity; initiatives, debt and flow for everyone in IT.
         [Balance] = [.. Keel.Application.Balance.BalanceAccess.BalanceReaderRoles],
         [Improvement] = [.. Keel.Application.Balance.BalanceAccess.ReaderRoles],
+        // Settings pages and the buttons leading to them: the leader and admins.
+        [ValueSettings] = [.. Keel.Application.Value.ValueAccess.SettingsRoles],
+        [BalanceSettings] = [.. Keel.Application.Balance.BalanceAccess.SettingsRoles],
         [Reports] = [Roles.Executive, Roles.ItLeader, Roles.Admin],
         [Admin] = [Roles.Admin],
     };
@@ -99,8 +102,6 @@ public static class Policies
             .AddPolicy(ChangeSchedulers, p => p.RequireRole(Keel.Application.Changes.ChangeCalendarAccess.SchedulerRoles))
             .AddPolicy(ServiceEditors, p => p.RequireRole(ServiceAccess.CmdbEditorRoles))
             .AddPolicy(ServiceCosts, p => p.RequireRole(ServiceAccess.FinanceRoles))
-            .AddPolicy(ValueSettings, p => p.RequireRole(Keel.Application.Value.ValueAccess.SettingsRoles))
-            .AddPolicy(BalanceSettings, p => p.RequireRole(Keel.Application.Balance.BalanceAccess.SettingsRoles))
             .AddPolicy(ServiceReaders, p => p.RequireRole([.. ServiceAccess.FinanceRoles, .. ServiceAccess.StaffRoles]))
             .AddPolicy(WorkRecords, p => p.RequireRole([.. AreaRoles[Work].Union(AreaRoles[Problems]).Union(AreaRoles[Changes])]));
         foreach (var (area, roles) in AreaRoles)

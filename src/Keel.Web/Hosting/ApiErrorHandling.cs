@@ -9,7 +9,7 @@ namespace Keel.Web.Hosting;
 /// Turns framework failures into the API's ProblemDetails with a stable code: malformed JSON and
 /// unreadable parameters (400), oversize bodies (413); anything else is a 500 without internals.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -22,6 +22,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
                 (412, "concurrency_conflict", Error.Concurrency().Message),
             _ => (500, "internal_error", "Something went wrong on our side. It has been logged."),
         };
+        if (status == 500)
+        {
+            // Since .NET 10 the middleware no longer logs an exception a handler has handled, so the promise above is kept here.
+            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+        }
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -30,6 +35,9 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             ProblemDetails = new ProblemDetails { Status = status, Detail = detail, Extensions = { ["code"] = code } },
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
 
     /// <summary>Names the broken part without echoing user input back (no reflection of script fragments).</summary>
     private static string Describe(BadHttpRequestException bad) =>

@@ -87,7 +87,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Opens a page and waits until its Blazor circuit is attached, so clicks are not lost.</summary>
     /// <summary>An API client of a demo account (bearer token), to set up work faster than through the pages.</summary>
     public async Task<HttpClient> ApiAsync(string userName)
     {
@@ -99,6 +98,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Opens a page and waits until its Blazor circuit is attached, so clicks are not lost.</summary>
     public static async Task OpenInteractiveAsync(IPage page, string path)
     {
         await page.GotoAsync(path);

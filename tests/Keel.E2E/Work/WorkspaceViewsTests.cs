@@ -24,8 +24,7 @@ public sealed class WorkspaceViewsTests(BrowserFixture browser)
         await BrowserFixture.OpenInteractiveAsync(agent, "/work?kind=incident&queue=mine");
         await Assertions.Expect(agent.GetByTestId("shortcut-hint")).ToContainTextAsync("Press ? for shortcuts");
         await ShortcutsReadyAsync(agent);
-        await agent.GetByRole(AriaRole.Tab, new() { Name = "Unassigned" }).ClickAsync();
-        await agent.WaitForURLAsync(new Regex("queue=unassigned"));
+        await BrowserFixture.ClickUntilUrlAsync(agent, agent.GetByRole(AriaRole.Tab, new() { Name = "Unassigned" }), new Regex("queue=unassigned"));
         await agent.GetByLabel("Priority").ClickAsync();
         await agent.GetByRole(AriaRole.Option, new() { Name = "P1 · Critical" }).ClickAsync();
         await agent.WaitForURLAsync(new Regex("priority=1"));
@@ -57,12 +56,10 @@ public sealed class WorkspaceViewsTests(BrowserFixture browser)
         await Assertions.Expect(Row(agent, number)).ToBeVisibleAsync();
 
         // Another queue, then one click on the view; the back button returns to the queue before.
-        await agent.GetByRole(AriaRole.Tab, new() { Name = "Mine" }).ClickAsync();
-        await agent.WaitForURLAsync(new Regex("queue=mine"));
+        await BrowserFixture.ClickUntilUrlAsync(agent, agent.GetByRole(AriaRole.Tab, new() { Name = "Mine" }), new Regex("queue=mine"));
         await Assertions.Expect(chip).ToHaveAttributeAsync("aria-pressed", "true");
         await Assertions.Expect(agent.GetByRole(AriaRole.Button, new() { Name = "Update “My P1s on payroll”" })).ToBeVisibleAsync();
-        await chip.ClickAsync();
-        await agent.WaitForURLAsync(new Regex("queue=unassigned"));
+        await BrowserFixture.ClickUntilUrlAsync(agent, chip, new Regex("queue=unassigned"));
         await Assertions.Expect(Row(agent, number)).ToBeVisibleAsync();
         await agent.GoBackAsync();
         await agent.WaitForURLAsync(new Regex("queue=mine"));
