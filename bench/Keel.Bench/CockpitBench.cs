@@ -22,7 +22,6 @@ namespace Keel.Bench;
 /// </summary>
 internal static class CockpitBench
 {
-    private const string Password = "Bench-Password-2026";
     private const double TargetMs = 300;
     private const int WarmUpRounds = 5;
 
@@ -31,13 +30,13 @@ internal static class CockpitBench
         var items = ImpactBench.IntOption(args, "--items", DemoSeedOptions.DefaultWorkItems);
         var samples = ImpactBench.IntOption(args, "--samples", 50);
         Console.WriteLine($"cockpit: demo profile with {items:N0} work items on SQLite, {samples} samples after {WarmUpRounds} warm-up rounds; " +
-                          $"{Environment.ProcessorCount} cores, load {LoadAverage()}");
+                          $"{Environment.ProcessorCount} cores, load {DemoBench.LoadAverage()}");
         var folder = Directory.CreateTempSubdirectory("keel-cockpit-bench-").FullName;
         try
         {
             var connection = $"Data Source={Path.Combine(folder, "keel.db")}";
             var seed = Stopwatch.StartNew();
-            var seeded = await SeedAsync(connection, items);
+            var seeded = await DemoBench.SeedAsync(connection, items);
             Console.WriteLine($"  {seeded} in {seed.Elapsed.TotalSeconds:F0} s");
 
             await using var server = await WebServer.StartAsync(connection);
@@ -46,7 +45,7 @@ internal static class CockpitBench
                 BaseAddress = server.Address,
                 Timeout = TimeSpan.FromMinutes(2),
             };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http));
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await DemoBench.TokenAsync(http, "cockpit bench"));
             await CheckPageShowsFiguresAsync(http);
 
             var page = new double[samples];
@@ -55,20 +54,20 @@ internal static class CockpitBench
             for (var round = -WarmUpRounds; round < samples; round++)
             {
                 // Interleaved, so a busy moment on this shared machine falls on all three alike.
-                var me = await TimeAsync(http, "/api/v1/me");
-                var json = await TimeAsync(http, "/api/v1/cockpit");
-                var html = await TimeAsync(http, "/cockpit");
+                var me = await DemoBench.TimeAsync(http, "/api/v1/me");
+                var json = await DemoBench.TimeAsync(http, "/api/v1/cockpit");
+                var html = await DemoBench.TimeAsync(http, "/cockpit");
                 if (round >= 0)
                 {
                     (baseline[round], api[round], page[round]) = (me, json, html);
                 }
             }
-            Report("GET /api/v1/me (baseline)", baseline, null);
-            Report("GET /api/v1/cockpit", api, baseline);
-            Report("GET /cockpit (prerendered)", page, baseline);
-            var median = Percentile(page, 0.5);
+            DemoBench.Report("GET /api/v1/me (baseline)", baseline, null);
+            DemoBench.Report("GET /api/v1/cockpit", api, baseline);
+            DemoBench.Report("GET /cockpit (prerendered)", page, baseline);
+            var median = DemoBench.Percentile(page, 0.5);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"target {TargetMs:F0} ms: {(median < TargetMs ? "met" : "not met")} (page median {median:F1} ms); load {LoadAverage()}"));
+                $"target {TargetMs:F0} ms: {(median < TargetMs ? "met" : "not met")} (page median {median:F1} ms); load {DemoBench.LoadAverage()}"));
             return 0;
         }
         finally
@@ -78,42 +77,13 @@ internal static class CockpitBench
         }
     }
 
-    /// <summary>Migrates and seeds as <c>keel seed --profile demo --items N</c> does: the same DI wiring and interceptors.</summary>
-    private static async Task<string> SeedAsync(string connection, int items)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Keel"] = connection, ["Keel:Database:Provider"] = "Sqlite" })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ICurrentUser>(SystemUser.Instance);
-        services.AddKeelDb(configuration);
-        await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KeelDb>();
-        await KeelDbSetup.MigrateAsync(db);
-        var result = await DemoSeeder.SeedAsync(db, DemoProfile.Demo, Password, TimeProvider.System,
-            new DemoSeedOptions { WorkItems = items }, progress: null);
-        return result.Seeded ? result.Summary : throw new InvalidOperationException(result.Summary);
-    }
-
-    private static async Task<string> TokenAsync(HttpClient http)
-    {
-        using var response = await http.PostAsJsonAsync("/api/v1/auth/tokens",
-            new { userName = "leader", password = Password, name = "cockpit bench", scopes = new[] { "read" } });
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("token").GetString()!;
-    }
-
     /// <summary>
     /// Refuses to time an empty shell: the page must carry its heading and every service the API ranks, and the
     /// rollup must have figures (survey responses, tickets) to show.
     /// </summary>
     private static async Task CheckPageShowsFiguresAsync(HttpClient http)
     {
-        using var view = JsonDocument.Parse(await GetAsync(http, "/api/v1/cockpit"));
+        using var view = JsonDocument.Parse(await DemoBench.GetAsync(http, "/api/v1/cockpit"));
         var services = view.RootElement.GetProperty("services").EnumerateArray().ToList();
         var responses = view.RootElement.GetProperty("totals").GetProperty("responses").GetInt32();
         var tickets = services.Sum(s => s.GetProperty("raised").GetInt32());
@@ -121,7 +91,7 @@ internal static class CockpitBench
         {
             throw new InvalidOperationException($"the cockpit has no figures: {services.Count} services, {responses} responses, {tickets} tickets");
         }
-        var html = await GetAsync(http, "/cockpit");
+        var html = await DemoBench.GetAsync(http, "/cockpit");
         var text = WebUtility.HtmlDecode(html);
         var missing = services.Select(s => s.GetProperty("service").GetProperty("name").GetString()!).Where(name => !text.Contains(name, StringComparison.Ordinal)).ToList();
         if (!text.Contains("Value and experience", StringComparison.Ordinal) || !text.Contains("Services ranked", StringComparison.Ordinal) || missing.Count > 0)
@@ -131,40 +101,4 @@ internal static class CockpitBench
         Console.WriteLine($"  cockpit shows {services.Count} services, {tickets:N0} tickets, {responses:N0} survey responses; page {html.Length / 1024.0:F0} KB of HTML");
     }
 
-    private static async Task<string> GetAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(path);
-        return response.StatusCode == HttpStatusCode.OK
-            ? await response.Content.ReadAsStringAsync()
-            : throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}");
-    }
-
-    /// <summary>Milliseconds until the whole body has arrived.</summary>
-    private static async Task<double> TimeAsync(HttpClient http, string path)
-    {
-        var start = Stopwatch.GetTimestamp();
-        await GetAsync(http, path);
-        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-    }
-
-    private static void Report(string what, double[] times, double[]? baseline)
-    {
-        var line = string.Create(CultureInfo.InvariantCulture, $"{what,-28} median {Percentile(times, 0.5),7:F1} ms, p95 {Percentile(times, 0.95),7:F1} ms");
-        if (baseline is not null)
-        {
-            line += string.Create(CultureInfo.InvariantCulture,
-                $" | ratio to baseline: median {Percentile(times, 0.5) / Percentile(baseline, 0.5):F1}x, p95 {Percentile(times, 0.95) / Percentile(baseline, 0.95):F1}x");
-        }
-        Console.WriteLine(line);
-    }
-
-    private static double Percentile(double[] values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-    }
-
-    /// <summary>The 1-minute load average, so a reader can tell a quiet run from a busy one.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 }

@@ -9,11 +9,12 @@ return name switch
     "impact" => ImpactBench.Run(args.Skip(1).ToArray()),
     "import" => await ImportBench.RunAsync(args.Skip(1).ToArray()),
     "cockpit" => await CockpitBench.RunAsync(args.Skip(1).ToArray()),
+    "balance" => await BalanceBench.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Keel.Bench -- paging [--rows N] | impact [--cis N] [--relationships N] [--samples N] | import [--cis N] [--relationships N] | cockpit [--items N] [--samples N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Keel.Bench -- paging [--rows N] | impact [--cis N] [--relationships N] [--samples N] | import [--cis N] [--relationships N] | cockpit [--items N] [--samples N] | balance [--items N] [--samples N]");
     return 2;
 }
