@@ -38,7 +38,7 @@ internal static class BalanceBench
             };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await DemoBench.TokenAsync(http, "balance bench"));
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var from = new DateOnly(today.Year, today.Month, 1).AddMonths(-11).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var from = new DateOnly(today.Year, today.Month, 1).AddMonths(-11).ToString("yyyy-MM", CultureInfo.InvariantCulture);
             var balance = $"/api/v1/balance?from={from}";
             await DescribeAsync(http, balance);
 
@@ -86,6 +86,13 @@ internal static class BalanceBench
             .ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  balance: {periods.Count} months, {hours:N0} hours logged; drift alerts: {(alerts.Count == 0 ? "none" : string.Join("; ", alerts))}"));
+        foreach (var period in periods)
+        {
+            var shares = period.GetProperty("categories").EnumerateArray().Select(c =>
+                $"{c.GetProperty("category").GetString()} {(c.GetProperty("actualPercent").ValueKind == JsonValueKind.Number ? c.GetProperty("actualPercent").GetDecimal() : 0):F0}%"
+                + (c.GetProperty("targetPercent").ValueKind == JsonValueKind.Number ? $"/{c.GetProperty("targetPercent").GetDecimal():F0}%" : ""));
+            Console.WriteLine($"    {period.GetProperty("period").GetString()} {period.GetProperty("total").GetDouble(),6:F0} h: {string.Join(", ", shares)}");
+        }
         var html = WebUtility.HtmlDecode(await DemoBench.GetAsync(http, "/balance"));
         if (!html.Contains("Capacity balance", StringComparison.Ordinal))
         {

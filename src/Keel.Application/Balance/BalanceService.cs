@@ -43,8 +43,7 @@ public sealed class BalanceService(KeelDb db, ICurrentUser user, TimeProvider ti
         {
             return Error.Validation("teamId", "is not a team.");
         }
-        var entries = await BalanceUsage.LoadAsync(db, first, last.AddMonths(1), teamId, null, ct);
-        var amounts = BalanceUsage.Amounts(entries, basis);
+        var amounts = await BalanceUsage.AmountsAsync(db, first, last.AddMonths(1), teamId, basis, ct);
         var plans = await TargetsInForce.LoadAsync(db, teamId, last, ct);
         var usages = Months.Between(first, last).Select(m => new PeriodUsage(
             m, amounts.GetValueOrDefault(m) ?? [], plans.At(m)?.Shares, Complete: m < now)).ToList();

@@ -45,6 +45,29 @@ internal static class BalanceUsage
         return rows.Select(r => new UsageEntry(new DateOnly(r.Year, r.Month, 1), r.PersonId, r.WorkItemId, r.InvestmentCategory, r.ValueChainActivity, r.Minutes)).ToList();
     }
 
+    /// <summary>
+    /// Per month and category: minutes logged (hours basis) or distinct items worked on (count basis). For the department
+    /// the database sums, so a year of logs comes back as a few dozen rows; a team needs each person's entries first.
+    /// </summary>
+    public static async Task<Dictionary<DateOnly, Dictionary<InvestmentCategory, long>>> AmountsAsync(
+        KeelDb db, DateOnly from, DateOnly toExclusive, Guid? teamId, BalanceBasis basis, CancellationToken ct)
+    {
+        if (teamId is not null)
+        {
+            return Amounts(await LoadAsync(db, from, toExclusive, teamId, null, ct), basis);
+        }
+        var logged = db.Set<WorkLog>().AsNoTracking().Where(l => l.Date >= from && l.Date < toExclusive)
+            .Join(db.Set<WorkItem>().AsNoTracking(), l => l.WorkItemId, w => w.Id,
+                (l, w) => new { l.Date.Year, l.Date.Month, w.InvestmentCategory, l.WorkItemId, l.Minutes });
+        var rows = basis == BalanceBasis.Hours
+            ? await logged.GroupBy(x => new { x.Year, x.Month, x.InvestmentCategory })
+                .Select(g => new { g.Key.Year, g.Key.Month, g.Key.InvestmentCategory, Amount = g.Sum(x => (long)x.Minutes) }).ToListAsync(ct)
+            : await logged.GroupBy(x => new { x.Year, x.Month, x.InvestmentCategory })
+                .Select(g => new { g.Key.Year, g.Key.Month, g.Key.InvestmentCategory, Amount = (long)g.Select(x => x.WorkItemId).Distinct().Count() }).ToListAsync(ct);
+        return rows.GroupBy(r => new DateOnly(r.Year, r.Month, 1))
+            .ToDictionary(p => p.Key, p => p.ToDictionary(r => r.InvestmentCategory, r => r.Amount));
+    }
+
     /// <summary>Per month and category: minutes logged (hours basis) or distinct items worked on (count basis).</summary>
     public static Dictionary<DateOnly, Dictionary<InvestmentCategory, long>> Amounts(IEnumerable<UsageEntry> entries, BalanceBasis basis) =>
         entries.GroupBy(e => e.Period).ToDictionary(

@@ -17,7 +17,7 @@ public static class DemoSeeder
         // The tiny profile has no work history: tests raise exactly the work they look at.
         DemoProfile.Tiny => [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep(), new ServiceLevelsStep(), new KnowledgeStep()],
         DemoProfile.Demo =>
-            [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep(), new ServiceLevelsStep(), new WorkHistoryStep(), new ProblemsStep(), new ChangesStep(), new TechDebtStep(), new InitiativesStep(), new AttainmentStep(), new KnowledgeStep(), new ExperienceStep(), new CapacityTargetsStep(), new ValueStreamsStep()],
+            [new RolesStep(), new OrganizationStep(), new ServicesStep(), new WorkStep(), new ServiceLevelsStep(), new WorkHistoryStep(), new ProblemsStep(), new ChangesStep(), new TechDebtStep(), new InitiativesStep(), new CapacityTargetsStep(), new ProjectWorkStep(), new AttainmentStep(), new KnowledgeStep(), new ExperienceStep(), new ValueStreamsStep()],
         _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "Unknown demo profile."),
     };
 

@@ -21,13 +21,13 @@ internal sealed class InitiativesStep : IDemoSeedStep
 
     private static readonly Plan[] Plans =
     [
-        new("Self-service laptop ordering", "Workplace Services", InvestmentCategory.Grow, InitiativeStatus.Reviewed, 330, 200,
+        new("Self-service laptop ordering", "Workplace Services", InvestmentCategory.Grow, InitiativeStatus.Reviewed, 365, 200,
             "People would rather order and track a laptop online than call the desk.", "Fewer calls about hardware orders", "Hardware calls per month", 150, 118, "calls", 420),
-        new("ERP Purchasing to the cloud", "ERP Purchasing", InvestmentCategory.Transform, InitiativeStatus.InProgress, 240, 0,
+        new("ERP Purchasing to the cloud", "ERP Purchasing", InvestmentCategory.Transform, InitiativeStatus.InProgress, 270, 0,
             "Moving purchasing to the vendor's cloud frees the team from upgrades and gives buyers mobile approvals.", "Approvals on the road", "Purchase approvals within a day", 0.9, null, "share", 1600),
-        new("Retire the legacy fax gateway", "Legacy Fax Gateway", InvestmentCategory.Debt, InitiativeStatus.Delivered, 200, 40,
-            "Faxes are a security risk and an old server nobody can patch.", "No fax traffic", "Faxes per month", 0, null, "faxes", 260),
-        new("Customer portal order tracking", "Customer Self-Service Portal", InvestmentCategory.Grow, InitiativeStatus.InProgress, 150, 0,
+        new("Replace fax with secure mail", "Email & Calendar", InvestmentCategory.Debt, InitiativeStatus.Delivered, 260, 40,
+            "Faxes are a security risk and the fax gateway is an old server nobody can patch; secure mail does the same job.", "No fax traffic", "Faxes per month", 0, null, "faxes", 260),
+        new("Order tracking on the website", "Company Website", InvestmentCategory.Grow, InitiativeStatus.InProgress, 210, 0,
             "Customers who see their order status do not call customer service.", "Fewer where-is-my-order calls", "Order status calls per week", 400, null, "calls", 900),
         new("Company data platform", "Data Platform", InvestmentCategory.Transform, InitiativeStatus.Approved, 60, 0,
             "One place for the company's data lets sales and operations plan from the same numbers.", "Shared planning figures", "Reports built on the platform", 40, null, "reports", 2400),
@@ -97,7 +97,7 @@ internal sealed class InitiativesStep : IDemoSeedStep
     {
         var db = context.Db;
         var candidates = await db.Set<WorkItem>().AsNoTracking()
-            .Where(w => w.ServiceId == initiative.ServiceId && w.CreatedAt >= from && w.CreatedAt < to && w.InitiativeId == null
+            .Where(w => w.ServiceId == initiative.ServiceId && w.CreatedAt >= from && w.CreatedAt < to && w.InitiativeId == null && !w.RemediatesDebt
                         && (w.Kind == WorkKind.Change || w.Kind == WorkKind.Request))
             .OrderBy(w => w.CreatedAt).Select(w => new { w.Id, w.Kind }).ToListAsync(ct);
         var changes = candidates.Where(c => c.Kind == WorkKind.Change).Where((_, i) => i % 2 == 0).Select(c => c.Id).Take(60).ToList();

@@ -34,4 +34,31 @@ public sealed class InitiativesSeedTests(DatabaseFixture databases)
         linked.Where(w => w.Kind == WorkKind.Task).ShouldAllBe(w => w.ValueChainActivity == ValueChainActivity.ObtainBuild);
         loggedOnGrowOrTransform.ShouldBeGreaterThan(0);
     }
+
+    [Theory, DatabaseData]
+    public async Task Demo_Seeded_DepartmentKeepsToItsPlanButRunIsOverInTheLastTwoCompleteMonths(DatabaseProvider provider)
+    {
+        await using var database = await databases.CreateAsync(provider, WorkHistorySeedTests.Template, WorkHistorySeedTests.SeedAsync, Ct);
+        await using var db = database.NewDbContext();
+        var thisMonth = Months.Of(TestDatabase.Start.UtcDateTime);
+        var plans = await db.Set<CapacityTarget>().Where(t => t.TeamId == null).OrderBy(t => t.Period).ToListAsync(Ct);
+        var logs = await db.Set<WorkLog>().Where(l => l.Date >= thisMonth.AddMonths(-6))
+            .Join(db.Set<WorkItem>(), l => l.WorkItemId, w => w.Id, (l, w) => new { l.Date, l.Minutes, w.InvestmentCategory }).ToListAsync(Ct);
+
+        plans.Count.ShouldBe(2);
+        foreach (var month in Months.Between(thisMonth.AddMonths(-6), thisMonth.AddMonths(-1)))
+        {
+            var plan = plans.Last(p => p.Period <= month);
+            var inMonth = logs.Where(l => Months.Of(l.Date) == month).ToList();
+            var runShare = 100m * inMonth.Where(l => l.InvestmentCategory == InvestmentCategory.Run).Sum(l => l.Minutes) / inMonth.Sum(l => l.Minutes);
+            if (month >= thisMonth.AddMonths(-2))
+            {
+                (runShare - plan.Run).ShouldBeGreaterThan(plan.Tolerance, $"{month}: Run {runShare:F1} against {plan.Run}");
+            }
+            else
+            {
+                Math.Abs(runShare - plan.Run).ShouldBeLessThanOrEqualTo(plan.Tolerance, $"{month}: Run {runShare:F1} against {plan.Run}");
+            }
+        }
+    }
 }
